@@ -1,0 +1,131 @@
+/**
+ * The contract every invite backend implements: the four vendor adapters in this folder, and a host's
+ * own backend. The sending engine only ever talks to this interface.
+ */
+
+/** One person to invite, as the intake core produced it (already normalised and validated). */
+export interface Invitee {
+  /** Lower-cased, trimmed address. */
+  email: string;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  /** The role as the target spells it (one of `InviteAdapter.roles`); absent means the adapter's default. */
+  role?: string;
+  /** Source line in the input, carried through for reporting. */
+  line?: number;
+}
+
+/**
+ * What became of one address in a request that the vendor answered.
+ * - `sent`: the vendor created (or re-created) an invitation or membership.
+ * - `skipped`: the vendor says the address is already a member or already invited.
+ * - `failed`: the vendor refused this address; `code` says why.
+ */
+export type AddressStatus = 'sent' | 'skipped' | 'failed';
+
+/** Stable codes for per-address results. Vendor wording stays in `message`. */
+export type OutcomeCode =
+  | 'ALREADY_MEMBER'
+  | 'ALREADY_INVITED'
+  | 'INVALID_EMAIL'
+  | 'ROLE_NOT_ALLOWED'
+  | 'TARGET_NOT_FOUND'
+  | 'LIMIT_REACHED'
+  | 'VENDOR_REJECTED';
+
+export interface AddressOutcome {
+  email: string;
+  status: AddressStatus;
+  code?: OutcomeCode;
+  /** The vendor's own words, verbatim where it gave any. */
+  message?: string;
+  /** The vendor's id for the invitation (or user) when it returned one. */
+  vendorId?: string;
+}
+
+export interface SendContext {
+  /** Aborts the request (cancel, or the engine's per-request timeout). */
+  signal?: AbortSignal;
+}
+
+export interface InviteAdapter {
+  /** 'diga' | 'wix' | 'confident-ai' | 'athenahq', or the host's own name. */
+  readonly vendor: string;
+  /** Roles the target accepts, as the vendor spells them; intake checks rows against these case-insensitively. */
+  readonly roles: readonly string[];
+  /** Role used when a row has none. */
+  readonly defaultRole?: string;
+  /** Most invitees one request may carry. */
+  readonly maxBatchSize: number;
+  /**
+   * Invitees with different keys never share a request (e.g. one role per request). Absent: any mix is fine.
+   */
+  groupBy?(invitee: Invitee): string;
+  /**
+   * Sends one batch. Resolves with exactly one outcome per invitee, in the batch's order, when the vendor
+   * answered for each address; throws an `InviteError` when the request as a whole failed.
+   */
+  send(batch: readonly Invitee[], context?: SendContext): Promise<AddressOutcome[]>;
+}
+
+/** Why a whole request failed. */
+export type InviteErrorCode =
+  | 'AUTH_FAILED' // 401: credentials missing, wrong or expired. Stop the run; unsent stay pending.
+  | 'FORBIDDEN' // 403: credentials lack the permission or plan for this call.
+  | 'NOT_FOUND' // 404: the project / site / website does not exist.
+  | 'BAD_REQUEST' // 400 / 422: the vendor rejected the request's shape or values.
+  | 'RATE_LIMITED' // 429
+  | 'SERVER_ERROR' // 5xx
+  | 'NETWORK_ERROR' // fetch rejected: connection refused, reset, DNS, CORS
+  | 'TIMEOUT' // no answer within the engine's deadline
+  | 'ABORTED' // the caller cancelled
+  | 'INVALID_RESPONSE'; // 2xx whose body does not match the vendor's schema
+
+const RETRYABLE: ReadonlySet<InviteErrorCode> = new Set([
+  'RATE_LIMITED',
+  'SERVER_ERROR',
+  'NETWORK_ERROR',
+  'TIMEOUT',
+]);
+
+export interface InviteErrorOptions {
+  status?: number;
+  /** The vendor's own error code or text, verbatim. */
+  vendorCode?: string;
+  /** From `Retry-After` or the vendor's rate-limit headers, in milliseconds. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/** A whole-request failure. `retryable` says whether sending the same request again is safe and useful. */
+export class InviteError extends Error {
+  override readonly name = 'InviteError';
+  readonly code: InviteErrorCode;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly vendorCode?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(code: InviteErrorCode, message: string, options: InviteErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retryable = RETRYABLE.has(code);
+    if (options.status !== undefined) this.status = options.status;
+    if (options.vendorCode !== undefined) this.vendorCode = options.vendorCode;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Options every vendor adapter factory accepts, so a host can route calls through its own proxy. */
+export interface AdapterConnection {
+  /** Defaults to the vendor's published base URL. Point it at your backend proxy to keep keys off the browser. */
+  baseUrl?: string;
+  /** Defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * The vendor credential. Omit it when a proxy adds it server-side. A function is called per request,
+   * so a rotated key is picked up without rebuilding the adapter.
+   */
+  apiKey?: string | (() => string | Promise<string>);
+}
