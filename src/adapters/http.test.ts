@@ -50,14 +50,20 @@ describe('callVendor', () => {
     const timedOut = await callVendor(
       { baseUrl: 'https://x.test', fetch: hanging },
       { method: 'GET', path: '/a', signal: AbortSignal.timeout(5) },
-    ).catch((e: unknown) => e as InviteError);
-    expect(timedOut.code).toBe('TIMEOUT');
+    ).then(
+      () => undefined,
+      (e: unknown) => e as InviteError,
+    );
+    expect(timedOut?.code).toBe('TIMEOUT');
     const controller = new AbortController();
     const pending = callVendor({ baseUrl: 'https://x.test', fetch: hanging }, { method: 'GET', path: '/a', signal: controller.signal });
     controller.abort();
-    const aborted = await pending.catch((e: unknown) => e as InviteError);
-    expect(aborted.code).toBe('ABORTED');
-    expect(aborted.retryable).toBe(false);
+    const aborted = await pending.then(
+      () => undefined,
+      (e: unknown) => e as InviteError,
+    );
+    expect(aborted?.code).toBe('ABORTED');
+    expect(aborted?.retryable).toBe(false);
   });
   it('keeps a non-JSON body as text', async () => {
     const html = (() => Promise.resolve(new Response('<h1>Bad gateway</h1>', { status: 502 }))) as typeof fetch;

@@ -1,0 +1,184 @@
+/**
+ * Which column holds what. Headers are matched after folding case, accents, spaces and punctuation
+ * (`E-mail Address`, `email_address` and `Email Address [Required]` all read alike), against the names
+ * real exports use: Outlook, Google Contacts, the Microsoft 365 user template, Azure AD B2B bulk
+ * invites, HubSpot, Slack, plus common non-English headers. A column is taken as the address column
+ * only if its cells actually hold addresses, so a Slack `username` or a notes column never wins.
+ */
+
+export type Field = 'email' | 'name' | 'firstName' | 'lastName' | 'role';
+export const FIELDS: readonly Field[] = ['email', 'name', 'firstName', 'lastName', 'role'];
+
+export interface ColumnChoice {
+  /** 0-based column index. */
+  index: number;
+  /** The header text, when the input has a header row. */
+  header?: string;
+  /** How the column was chosen. */
+  source: 'header' | 'content' | 'override';
+}
+
+export type ColumnMapping = Partial<Record<Field, ColumnChoice>>;
+
+/** Caller override: a column index (0-based) or header text per field; `null` leaves the field unmapped. */
+export type ColumnOverride = Partial<Record<Field, number | string | null>>;
+
+/** Folds a header for comparison: lower case, no accents, letters and digits only. */
+export function foldHeader(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Exact names per field, most specific first (earlier wins when a file has several). */
+const ALIASES: Record<Field, readonly string[]> = {
+  email: [
+    'email', 'emailaddress', 'mail', 'emailaddressrequired', 'primaryemail', 'workemail', 'businessemail',
+    'email1', 'emailaddress1', 'email1value', 'emailvalue', 'inviteeemail', 'emailaddresstoinviteinviteeemail',
+    'emailid', 'useremail', 'memberemail', 'contactemail', 'emails',
+    'userprincipalname', 'upn', 'username', 'signinname', 'login',
+    'courriel', 'adressemail', 'adresseemail', 'adresseelectronique', 'correo', 'correoelectronico',
+    'emailadresse', 'mailadresse', 'posta', 'epost', 'epostadresse', 'indirizzoemail',
+  ],
+  name: ['name', 'fullname', 'displayname', 'contactname', 'membername', 'realname', 'nomcomplet', 'nombrecompleto', 'vollstandigername', 'anzeigename', 'nome'],
+  firstName: ['firstname', 'givenname', 'first', 'fname', 'forename', 'vorname', 'prenom', 'nombre', 'nomeproprio'],
+  lastName: ['lastname', 'familyname', 'surname', 'last', 'lname', 'nachname', 'nomdefamille', 'nom', 'apellido', 'apellidos', 'cognome'],
+  role: ['role', 'roles', 'userrole', 'accessrole', 'projectrole', 'memberrole', 'access', 'accesslevel', 'permission', 'permissions', 'rolle', 'rol', 'ruolo'],
+};
+
+const ALIAS_RANK = new Map<Field, Map<string, number>>(
+  FIELDS.map((field) => [field, new Map(ALIASES[field].map((alias, i) => [alias, i]))]),
+);
+
+/**
+ * How well a header names a field: lower is better, undefined is no match. Exact aliases first; then,
+ * for the address, any header mentioning e-mail (a numbered or alternate one last, so Outlook's
+ * `E-mail Address` beats `E-mail 2 Address`).
+ */
+export function headerRank(field: Field, header: string): number | undefined {
+  const folded = foldHeader(header);
+  if (folded.length === 0) return undefined;
+  const exact = ALIAS_RANK.get(field)!.get(folded);
+  if (exact !== undefined) return exact;
+  if (field === 'email' && /e?mail/.test(folded) && !/(type|label|display|format|opt|bounce|status|domain|verified)/.test(folded)) {
+    return /(2|3|4|alternate|other|secondary|personal|home)/.test(folded) ? 2000 : 1000;
+  }
+  return undefined;
+}
+
+/** Whether a row of cells reads as a header: it names an address column and holds no address itself. */
+export function looksLikeHeader(cells: readonly string[]): boolean {
+  if (cells.some((cell) => cell.includes('@'))) return false;
+  if (cells.some((cell) => headerRank('email', cell) !== undefined)) return true;
+  // A header without an address column still names several person fields (rows then lack addresses).
+  const named = cells.filter((cell) => FIELDS.some((field) => headerRank(field, cell) !== undefined)).length;
+  return named >= 2;
+}
+
+/** Share of non-empty sample cells in a column that contain an `@`. */
+export function addressShare(rows: readonly (readonly string[])[], index: number): number {
+  let filled = 0;
+  let withAt = 0;
+  for (const row of rows) {
+    const cell = row[index]?.trim();
+    if (!cell) continue;
+    filled++;
+    if (cell.includes('@')) withAt++;
+  }
+  return filled === 0 ? 0 : withAt / filled;
+}
+
+/** Columns whose sample cells mostly hold addresses. */
+export function addressColumns(rows: readonly (readonly string[])[], width: number): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < width; i++) if (addressShare(rows, i) >= 0.5) found.push(i);
+  return found;
+}
+
+/** Maps columns from a header row, checking the address column against sample rows. */
+export function mapFromHeader(header: readonly string[], sample: readonly (readonly string[])[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
+  for (const field of FIELDS) {
+    const candidates = header
+      .map((text, index) => ({ index, text, rank: headerRank(field, text) }))
+      .filter((c): c is { index: number; text: string; rank: number } => c.rank !== undefined && !taken.has(c.index))
+      .sort((a, b) => a.rank - b.rank || a.index - b.index);
+    // With data to look at, an address column must hold addresses; a header-only file is taken at its word.
+    const usable =
+      field === 'email' && sample.length > 0
+        ? candidates.find((c) => addressShare(sample, c.index) >= 0.5) ?? candidates.find((c) => addressShare(sample, c.index) > 0)
+        : candidates[0];
+    if (usable) {
+      mapping[field] = { index: usable.index, header: usable.text, source: 'header' };
+      taken.add(usable.index);
+    }
+  }
+  if (!mapping.email && sample.length > 0) {
+    // No header names the address column: find it by its content.
+    const byContent = addressColumns(sample, header.length).filter((i) => !taken.has(i));
+    if (byContent.length === 1) {
+      const index = byContent[0]!;
+      mapping.email = { index, source: 'content', ...(header[index] ? { header: header[index] } : {}) };
+    }
+  }
+  return mapping;
+}
+
+/**
+ * Maps a headerless table by content: the one column of addresses; a column whose cells all are known
+ * roles; and, when exactly one other column holds text, the name.
+ */
+export function mapFromContent(sample: readonly (readonly string[])[], width: number, roles?: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const emails = addressColumns(sample, width);
+  if (emails.length !== 1) return mapping;
+  mapping.email = { index: emails[0]!, source: 'content' };
+  const known = roles && roles.length > 0 ? new Set(roles.map((role) => role.toLowerCase())) : undefined;
+  const others: number[] = [];
+  for (let i = 0; i < width; i++) {
+    if (i === emails[0]) continue;
+    const cells = sample.map((row) => row[i]?.trim() ?? '').filter((cell) => cell.length > 0);
+    if (cells.length === 0) continue;
+    if (known && !mapping.role && cells.every((cell) => known.has(cell.toLowerCase()))) {
+      mapping.role = { index: i, source: 'content' };
+    } else if (cells.some((cell) => /\p{L}/u.test(cell))) {
+      others.push(i);
+    }
+  }
+  if (others.length === 1) mapping.name = { index: others[0]!, source: 'content' };
+  return mapping;
+}
+
+/** Applies a caller's override on top of a detected mapping. Throws on a column that does not exist. */
+export function applyOverride(
+  mapping: ColumnMapping,
+  override: ColumnOverride | undefined,
+  header: readonly string[] | undefined,
+  width: number,
+): ColumnMapping {
+  if (!override) return mapping;
+  const result: ColumnMapping = { ...mapping };
+  for (const field of FIELDS) {
+    if (!(field in override)) continue;
+    const wanted = override[field];
+    if (wanted === null || wanted === undefined) {
+      delete result[field];
+      continue;
+    }
+    let index: number;
+    if (typeof wanted === 'number') {
+      index = wanted;
+    } else {
+      index = header ? header.findIndex((text) => foldHeader(text) === foldHeader(wanted)) : -1;
+      if (index < 0) throw new RangeError(`No column is headed "${wanted}" (asked for ${field}).`);
+    }
+    if (!Number.isInteger(index) || index < 0 || index >= width) {
+      throw new RangeError(`Column ${wanted} does not exist (asked for ${field}); the input has ${width} columns.`);
+    }
+    result[field] = { index, source: 'override', ...(header?.[index] ? { header: header[index] } : {}) };
+  }
+  return result;
+}

@@ -1,0 +1,130 @@
+/**
+ * Bytes → text. UTF-8 first (with or without BOM), UTF-16 by its BOM (or, without one, by the zero
+ * bytes every ASCII character leaves), and Windows-1252 when the bytes are not valid UTF-8: that is what
+ * Excel's plain "CSV" export writes on Western Windows machines. Files that are not text (workbooks,
+ * archives, images) are refused with an error that says what they look like.
+ */
+import { IntakeError } from './errors.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** Whether the input started with a byte-order mark (which is not part of `text`). */
+  bom: boolean;
+}
+
+const SAVE_AS_CSV = 'Save it as CSV (in Excel: File › Save As › "CSV UTF-8") and try again.';
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, i) => bytes[i] === byte);
+}
+
+function asciiPrefix(bytes: Uint8Array, length: number): string {
+  let text = '';
+  const end = Math.min(bytes.length, length);
+  for (let i = 0; i < end; i++) text += String.fromCharCode(bytes[i]!);
+  return text;
+}
+
+/** Refuses known non-text formats by their magic numbers, naming what the file looks like. */
+export function assertNotBinaryFormat(bytes: Uint8Array): void {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const head = asciiPrefix(bytes, 2048);
+    if (head.includes('[Content_Types].xml') || head.includes('xl/')) {
+      throw new IntakeError('SPREADSHEET_FILE', `This is an Excel workbook (.xlsx), not a text file. ${SAVE_AS_CSV}`);
+    }
+    if (head.includes('opendocument.spreadsheet')) {
+      throw new IntakeError('SPREADSHEET_FILE', `This is an OpenDocument spreadsheet (.ods), not a text file. ${SAVE_AS_CSV}`);
+    }
+    throw new IntakeError('BINARY_FILE', 'This is a ZIP archive, not a text file. Upload a CSV or TSV file, or paste the list.');
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw new IntakeError('SPREADSHEET_FILE', `This is an Excel 97-2003 workbook (.xls), not a text file. ${SAVE_AS_CSV}`);
+  }
+  const known: Array<[readonly number[], string]> = [
+    [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+    [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+    [[0xff, 0xd8, 0xff], 'a JPEG image'],
+    [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+    [[0x1f, 0x8b], 'a gzip archive'],
+    [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
+    [[0x4d, 0x5a], 'a Windows program'],
+  ];
+  for (const [signature, what] of known) {
+    if (startsWith(bytes, signature)) {
+      throw new IntakeError('BINARY_FILE', `This is ${what}, not a text file. Upload a CSV or TSV file, or paste the list.`);
+    }
+  }
+}
+
+/** UTF-16 without a BOM: ASCII text leaves a zero in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros / pairs > 0.4 && evenZeros / pairs < 0.05) return 'utf-16le';
+  if (evenZeros / pairs > 0.4 && oddZeros / pairs < 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Chooses the encoding from the first bytes of an input. `complete` says whether `head` is the whole
+ * input; when it is not, an incomplete UTF-8 sequence at its very end is not held against UTF-8.
+ */
+export function detectEncoding(head: Uint8Array, complete: boolean): { encoding: TextEncodingName; bom: boolean } {
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bom: true };
+  if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: true };
+  if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true };
+  const utf16 = sniffUtf16(head);
+  if (utf16) return { encoding: utf16, bom: false };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
+    return { encoding: 'utf-8', bom: false };
+  } catch {
+    return { encoding: 'windows-1252', bom: false };
+  }
+}
+
+/**
+ * Refuses decoded text that is not a list of people: NUL characters or many control characters mean a
+ * binary file that no magic number caught; an Excel "XML Spreadsheet 2003" is text but not a table.
+ */
+export function assertLooksLikeText(text: string): void {
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) {
+      throw new IntakeError('BINARY_FILE', 'This file contains binary data, not text. Upload a CSV or TSV file, or paste the list.');
+    }
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.05) {
+    throw new IntakeError('BINARY_FILE', 'This file contains binary data, not text. Upload a CSV or TSV file, or paste the list.');
+  }
+  if (/^\s*<\?xml/.test(sample) && sample.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
+    throw new IntakeError('SPREADSHEET_FILE', `This is an Excel XML spreadsheet, not a CSV file. ${SAVE_AS_CSV}`);
+  }
+}
+
+/** Decodes a whole input. Throws `IntakeError` for empty and non-text inputs. */
+export function decodeBytes(input: Uint8Array | ArrayBuffer): DecodedText {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  assertNotBinaryFormat(bytes);
+  const { encoding, bom } = detectEncoding(bytes, true);
+  // TextDecoder drops a BOM matching its encoding by itself.
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (text.trim().length === 0) {
+    throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  }
+  assertLooksLikeText(text);
+  return { text, encoding, bom };
+}

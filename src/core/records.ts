@@ -1,0 +1,109 @@
+/**
+ * Delimited text → records, each with the line it starts on and its exact source text, via papaparse.
+ * Records whose cells are all blank (empty lines, Excel's trailing `;;;` rows) are left out here; the
+ * line numbers of the others still count them.
+ */
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+export interface SourceRecord {
+  /** 1-based line on which the record starts. */
+  line: number;
+  /** The record's source text, without its line break. */
+  raw: string;
+  cells: string[];
+}
+
+export type Newline = '\r\n' | '\n' | '\r';
+
+/**
+ * The line break that separates records, from its first occurrence (papaparse needs the exact one: with
+ * `\n` alone, a quoted last field in a CRLF file would end in a stray `\r`).
+ */
+export function detectNewline(text: string): Newline {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text.charCodeAt(lf - 1) === 13) return '\r\n';
+  if (lf >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+/** The character to count for line numbers under a given line break. */
+function lineChar(newline: Newline): string {
+  return newline === '\r' ? '\r' : '\n';
+}
+
+function countChar(text: string, char: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf(char, from); i >= 0 && i < to; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+function stripLineBreak(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
+  return end === raw.length ? raw : raw.slice(0, end);
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim().length === 0);
+}
+
+export interface RecordOptions {
+  delimiter: Delimiter;
+  newline?: Newline;
+  /** Line number of the text's first line (for texts that are a later piece of an input). */
+  firstLine?: number;
+  /** At most this many records (for sampling). */
+  limit?: number;
+}
+
+/**
+ * Parses `text` into records. A quote that is never closed would make papaparse swallow the rest of the
+ * input into one field, silently merging every later row into it; instead, the line holding that quote
+ * is read with quotes taken literally, and parsing resumes on the next line.
+ */
+export function parseRecords(text: string, options: RecordOptions): SourceRecord[] {
+  const newline = options.newline ?? detectNewline(text);
+  const counted = lineChar(newline);
+  const limit = options.limit ?? Infinity;
+  const records: SourceRecord[] = [];
+  let offset = 0;
+  let line = options.firstLine ?? 1;
+
+  while (offset < text.length && records.length < limit) {
+    let start = offset;
+    let unterminatedAt = -1;
+    const rest = offset === 0 ? text : text.slice(offset);
+    Papa.parse<string[]>(rest, {
+      delimiter: options.delimiter,
+      newline,
+      step(result, parser) {
+        const end = result.meta.cursor;
+        if (result.errors.some((error) => error.code === 'MissingQuotes')) {
+          unterminatedAt = start;
+          parser.abort();
+          return;
+        }
+        const cells = result.data;
+        if (!isBlank(cells)) {
+          records.push({ line, raw: stripLineBreak(rest.slice(start, end)), cells });
+          if (records.length >= limit) parser.abort();
+        }
+        line += countChar(rest, counted, start, end);
+        start = end;
+      },
+    });
+    if (unterminatedAt < 0) break;
+    // Read the offending line with quotes as plain characters, then go on after it.
+    const lineEnd = rest.indexOf(newline, unterminatedAt);
+    const lineText = rest.slice(unterminatedAt, lineEnd < 0 ? rest.length : lineEnd);
+    const cells = Papa.parse<string[]>(lineText, { delimiter: options.delimiter, quoteChar: '\u0000' }).data[0] ?? [];
+    if (!isBlank(cells)) records.push({ line, raw: stripLineBreak(lineText), cells });
+    if (lineEnd < 0) break;
+    line += 1;
+    offset += lineEnd + newline.length;
+  }
+  return records;
+}

@@ -1,0 +1,184 @@
+/**
+ * The per-row rules: address validity, domain lists, role, row limit, and dedupe (within the input and
+ * against the host's `existing` list). Each candidate comes out as exactly one `CheckedRow` in exactly
+ * one state, with a stable code and a human message when it is not valid. Stateful (dedupe, limit), so
+ * one checker serves one input, read in order.
+ */
+import { checkAddress, domainMatches, domainOf, type AddressProblemCode } from './email.ts';
+
+export type RowStatus = 'valid' | 'invalid' | 'duplicate';
+
+export type RowIssueCode =
+  | AddressProblemCode
+  | 'MISSING_EMAIL'
+  | 'MULTIPLE_EMAILS'
+  | 'DOMAIN_NOT_ALLOWED'
+  | 'DOMAIN_BLOCKED'
+  | 'ROLE_NOT_ALLOWED'
+  | 'TOO_MANY_ROWS'
+  | 'DUPLICATE'
+  | 'ALREADY_MEMBER'
+  | 'ALREADY_INVITED'
+  | 'ALREADY_EXISTS';
+
+/** A row as the reader found it, before the rules. */
+export interface Candidate {
+  line: number;
+  raw: string;
+  /** The address text as found; empty when the row has none. */
+  email: string;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  role?: string;
+  /** Other named columns of a table row. */
+  extra?: Record<string, string>;
+  /** A problem the reader already found (e.g. several addresses in one cell). */
+  problem?: { code: RowIssueCode; message: string };
+}
+
+export interface CheckedRow {
+  /** 1-based line where the row starts in the input. */
+  line: number;
+  /** The row's original text. */
+  raw: string;
+  /** Normalised (trimmed, lower-cased) when valid; as read otherwise ('' when missing). */
+  email: string;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  /** The role as the target spells it, when the row or the default gives one. */
+  role?: string;
+  extra?: Record<string, string>;
+  status: RowStatus;
+  code?: RowIssueCode;
+  message?: string;
+  /** For in-input duplicates: the line of the row this one repeats. */
+  duplicateOf?: number;
+}
+
+export interface RowIssue {
+  line: number;
+  raw: string;
+  code: RowIssueCode;
+  message: string;
+}
+
+export type ExistingEntry = string | { email: string; status: 'member' | 'invited' };
+
+export interface RowRules {
+  /** Roles the target accepts; a row's role is matched case-insensitively and output as spelled here. */
+  roles?: readonly string[];
+  /** Role for rows that name none. */
+  defaultRole?: string;
+  /** Only these domains (and their subdomains) may be invited. */
+  allowDomains?: readonly string[];
+  /** These domains (and their subdomains) may not be invited. */
+  blockDomains?: readonly string[];
+  /** At most this many valid rows; later ones are refused with TOO_MANY_ROWS. */
+  maxRows?: number;
+  /** Addresses that are already members or invited. Plain strings mean "one or the other". */
+  existing?: Iterable<ExistingEntry>;
+}
+
+export interface Summary {
+  total: number;
+  valid: number;
+  invalid: number;
+  duplicate: number;
+}
+
+export interface RowChecker {
+  check(candidate: Candidate): CheckedRow;
+  readonly summary: Readonly<Summary>;
+}
+
+const EXISTING_TEXT = {
+  ALREADY_MEMBER: 'is already a member',
+  ALREADY_INVITED: 'already has a pending invitation',
+  ALREADY_EXISTS: 'is already a member or has a pending invitation',
+} as const;
+
+function foldDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^@/, '');
+}
+
+export function createRowChecker(rules: RowRules = {}): RowChecker {
+  const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
+  const allow = rules.allowDomains?.map(foldDomain);
+  const block = rules.blockDomains?.map(foldDomain);
+  const existing = new Map<string, keyof typeof EXISTING_TEXT>();
+  for (const entry of rules.existing ?? []) {
+    if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
+    else existing.set(entry.email.trim().toLowerCase(), entry.status === 'member' ? 'ALREADY_MEMBER' : 'ALREADY_INVITED');
+  }
+  const firstLine = new Map<string, number>();
+  const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
+
+  function finish(row: CheckedRow): CheckedRow {
+    summary.total++;
+    summary[row.status]++;
+    return row;
+  }
+
+  function check(candidate: Candidate): CheckedRow {
+    const { problem, email: found, ...rest } = candidate;
+    const row: CheckedRow = { ...rest, email: found.trim(), status: 'valid' };
+    const refuse = (status: RowStatus, code: RowIssueCode, message: string, duplicateOf?: number) => {
+      row.status = status;
+      row.code = code;
+      row.message = message;
+      if (duplicateOf !== undefined) row.duplicateOf = duplicateOf;
+      return finish(row);
+    };
+
+    if (problem) return refuse('invalid', problem.code, problem.message);
+    if (row.email === '') {
+      const who = row.name ?? [row.firstName, row.lastName].filter(Boolean).join(' ');
+      return refuse('invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
+    }
+    const address = checkAddress(row.email);
+    row.email = address.email;
+    if (!address.ok) return refuse('invalid', address.code!, address.message!);
+
+    const domain = domainOf(address.email);
+    if (block?.some((rule) => domainMatches(domain, rule))) {
+      return refuse('invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
+    }
+    if (allow && !allow.some((rule) => domainMatches(domain, rule))) {
+      return refuse('invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
+    }
+
+    const wantedRole = row.role?.trim() || undefined;
+    if (wantedRole !== undefined && roles) {
+      const canonical = roles.get(wantedRole.toLowerCase());
+      if (canonical === undefined) {
+        return refuse('invalid', 'ROLE_NOT_ALLOWED', `"${wantedRole}" is not a role here; choose one of: ${[...roles.values()].join(', ')}.`);
+      }
+      row.role = canonical;
+    } else if (wantedRole === undefined) {
+      delete row.role;
+      if (rules.defaultRole !== undefined) row.role = rules.defaultRole;
+    }
+
+    const known = existing.get(address.email);
+    if (known) return refuse('duplicate', known, `${address.email} ${EXISTING_TEXT[known]}.`);
+    const earlier = firstLine.get(address.email);
+    if (earlier !== undefined) return refuse('duplicate', 'DUPLICATE', `${address.email} is already listed on line ${earlier}.`, earlier);
+
+    if (rules.maxRows !== undefined && summary.valid >= rules.maxRows) {
+      return refuse('invalid', 'TOO_MANY_ROWS', `Only ${rules.maxRows} people can be invited at once; this row is past that limit.`);
+    }
+    firstLine.set(address.email, row.line);
+    return finish(row);
+  }
+
+  return { check, summary };
+}
+
+/** The problems in a checked input, one per row that is not valid. */
+export function issuesOf(rows: readonly CheckedRow[]): RowIssue[] {
+  return rows
+    .filter((row) => row.status !== 'valid')
+    .map((row) => ({ line: row.line, raw: row.raw, code: row.code!, message: row.message! }));
+}
