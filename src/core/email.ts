@@ -18,12 +18,16 @@ export const MAX_LOCAL_LENGTH = 64;
 
 /** A normalised address: trimmed, lower-cased, and valid by the rule above. */
 export const emailAddressSchema = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(MAX_ADDRESS_LENGTH),
+  z.overwrite(normalise),
   z.regex(ADDRESS_RE),
-  z.refine((value) => value.indexOf('@') <= MAX_LOCAL_LENGTH),
+  z.refine((value) => value.length <= MAX_ADDRESS_LENGTH && value.indexOf('@') <= MAX_LOCAL_LENGTH),
 );
+
+/** Trim and lower-case, allocating nothing for the usual already-clean address. */
+function normalise(value: string): string {
+  const trimmed = value.trim();
+  return /[A-Z]/.test(trimmed) ? trimmed.toLowerCase() : trimmed;
+}
 
 export type AddressProblemCode = 'INVALID_EMAIL' | 'EMAIL_TOO_LONG';
 
@@ -44,13 +48,10 @@ export function cleanAddress(text: string): string {
   return value;
 }
 
-export interface AddressCheck {
-  ok: boolean;
-  /** Trimmed and lower-cased (also when invalid, so the person sees what was read). */
-  email: string;
-  code?: AddressProblemCode;
-  message?: string;
-}
+export type AddressCheck =
+  | { ok: true; email: string; code?: never; message?: never }
+  /** `email` is trimmed and lower-cased also when invalid, so the person sees what was read. */
+  | { ok: false; email: string; code: AddressProblemCode; message: string };
 
 /** Validates one address (already cleaned of wrappers) and explains a failure in plain words. */
 export function checkAddress(input: string): AddressCheck {

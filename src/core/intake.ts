@@ -7,10 +7,10 @@ import * as z from 'zod/mini';
 import { cleanAddress } from './email.ts';
 import { IntakeError } from './errors.ts';
 import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, type TextEncodingName } from './encoding.ts';
-import type { ColumnMapping, Field } from './columns.ts';
+import type { ColumnMapping } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
 import { parseList } from './list.ts';
-import { parseRecords, type Delimiter } from './records.ts';
+import { forEachRecord, type Delimiter } from './records.ts';
 import { createRowChecker, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
 
 export interface CheckOptions extends LayoutOptions, RowRules {}
@@ -70,6 +70,8 @@ function mappingReport(layout: Layout): MappingReport {
   };
 }
 
+const PLAIN_CELL_NEEDS_READING = /[<\s,;:(]/;
+
 /** Reads an address cell: `Name <a@b>`, `mailto:` links, Google's `a@b ::: c@d` (first is primary). */
 function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' | 'problem'> {
   const text = cell.trim();
@@ -88,8 +90,6 @@ function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' | 'prob
   return only.name === undefined ? { email: only.email } : { email: only.email, name: only.name };
 }
 
-const NAME_FIELDS: readonly Exclude<Field, 'email'>[] = ['name', 'firstName', 'lastName', 'role'];
-
 /** Reads one input in order, piece by piece. */
 class IntakeReader {
   readonly ignored: IgnoredLine[] = [];
@@ -100,6 +100,7 @@ class IntakeReader {
     readonly layout: Layout,
     rules: RowRules,
     private readonly onRow: (row: CheckedRow) => void,
+    private readonly streaming = false,
   ) {
     this.checker = createRowChecker(rules);
     const mapped = new Set(Object.values(layout.mapping).map((choice) => choice.index));
@@ -126,24 +127,39 @@ class IntakeReader {
       }
       return;
     }
-    const records = parseRecords(text, { delimiter: layout.delimiter!, newline: layout.newline, firstLine });
     const { mapping } = layout;
-    for (const record of records) {
-      if (record.line <= headerLine) {
-        this.ignore(record.line, record.raw, record.line === headerLine);
-        continue;
+    const emailIndex = mapping.email?.index;
+    const nameIndex = mapping.name?.index;
+    const firstIndex = mapping.firstName?.index;
+    const lastIndex = mapping.lastName?.index;
+    const roleIndex = mapping.role?.index;
+    forEachRecord(text, { delimiter: layout.delimiter!, newline: layout.newline, firstLine }, (line, raw, cells) => {
+      if (line <= headerLine) {
+        this.ignore(line, raw, line === headerLine);
+        return;
       }
-      const { cells } = record;
-      const candidate: Candidate = { line: record.line, raw: record.raw, email: '' };
-      if (mapping.email) Object.assign(candidate, readAddressCell(cells[mapping.email.index] ?? ''));
-      for (const field of NAME_FIELDS) {
-        const choice = mapping[field];
-        const value = choice ? cells[choice.index]?.trim() : undefined;
-        if (value) candidate[field] = value;
+      const candidate: Candidate = { line, raw, email: '' };
+      if (emailIndex !== undefined) {
+        const cell = cells[emailIndex] ?? '';
+        // Most cells are a bare address: the list reader is only for the others.
+        if (PLAIN_CELL_NEEDS_READING.test(cell.trim())) {
+          const address = readAddressCell(cell);
+          candidate.email = address.email;
+          if (address.name !== undefined) candidate.name = address.name;
+          if (address.problem !== undefined) candidate.problem = address.problem;
+        } else {
+          candidate.email = cell;
+        }
       }
-      if (candidate.name === undefined && (candidate.firstName || candidate.lastName)) {
-        candidate.name = [candidate.firstName, candidate.lastName].filter(Boolean).join(' ');
-      }
+      // Fields by name, not in a loop over keys: this runs once per row of files with 100,000s of rows.
+      const name = nameIndex === undefined ? undefined : cells[nameIndex]?.trim();
+      const firstName = firstIndex === undefined ? undefined : cells[firstIndex]?.trim();
+      const lastName = lastIndex === undefined ? undefined : cells[lastIndex]?.trim();
+      const role = roleIndex === undefined ? undefined : cells[roleIndex]?.trim();
+      if (name) candidate.name = name;
+      if (firstName) candidate.firstName = firstName;
+      if (lastName) candidate.lastName = lastName;
+      if (role) candidate.role = role;
       if (this.extraColumns.length > 0) {
         const extra: Record<string, string> = {};
         let any = false;
@@ -157,11 +173,12 @@ class IntakeReader {
         if (any) candidate.extra = extra;
       }
       this.onRow(this.checker.check(candidate));
-    }
+    });
   }
 
   private ignore(line: number, raw: string, isHeader: boolean): void {
-    this.ignored.push({ line, raw, reason: isHeader ? 'HEADER_ROW' : 'BEFORE_HEADER' });
+    const own = this.streaming ? (' ' + raw).slice(1) : raw;
+    this.ignored.push({ line, raw: own, reason: isHeader ? 'HEADER_ROW' : 'BEFORE_HEADER' });
   }
 }
 
@@ -241,7 +258,8 @@ function countLines(text: string, newline: Layout['newline']): number {
 
 /**
  * Checks an input of any size without holding it: bytes arrive in chunks, rows leave through `onRow`,
- * and only the dedupe index (one entry per valid address) grows with the input.
+ * and only the dedupe index (one entry per valid address, as bytes) grows with the input. Each chunk is
+ * consumed before the next is requested, so the source may hand out the same buffer every time.
  */
 export async function checkStream(
   chunks: AsyncIterable<Uint8Array>,
@@ -250,24 +268,20 @@ export async function checkStream(
 ): Promise<StreamResult> {
   validateOptions(options);
   const iterator = chunks[Symbol.asyncIterator]();
-  // Gather enough bytes to judge the format and encoding.
-  const head: Uint8Array[] = [];
-  let headSize = 0;
+  // Gather enough bytes to judge the format and encoding. Each chunk is copied (or decoded) before the
+  // next is asked for, so a source may reuse one buffer.
+  let headBytes = new Uint8Array(0);
   let done = false;
-  while (headSize < SAMPLE_CHARS) {
+  while (headBytes.length < SAMPLE_CHARS) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
-    head.push(next.value);
-    headSize += next.value.length;
-  }
-  const headBytes = new Uint8Array(headSize);
-  let at = 0;
-  for (const chunk of head) {
-    headBytes.set(chunk, at);
-    at += chunk.length;
+    const joined = new Uint8Array(headBytes.length + next.value.length);
+    joined.set(headBytes);
+    joined.set(next.value, headBytes.length);
+    headBytes = joined;
   }
   assertNotBinaryFormat(headBytes);
   const { encoding, bom } = detectEncoding(headBytes, done);
@@ -277,7 +291,7 @@ export async function checkStream(
   if (pending.trim() === '' && done) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
   assertLooksLikeText(pending);
   const layout = layoutFor(done ? pending : sampleOf(pending), options);
-  const reader = new IntakeReader(layout, options, onRow);
+  const reader = new IntakeReader(layout, options, onRow, true);
   let line = 1;
   const maxPending = 4 * 1024 * 1024;
 

@@ -40,14 +40,19 @@ function countChar(text: string, char: string, from: number, to: number): number
   return count;
 }
 
+/** Where a record's text ends once its line break is left off. */
+function contentEnd(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end;
+}
+
 function stripLineBreak(raw: string): string {
-  let end = raw.length;
-  while (end > 0 && (raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
-  return end === raw.length ? raw : raw.slice(0, end);
+  return raw.slice(0, contentEnd(raw, 0, raw.length));
 }
 
 function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim().length === 0);
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.trim().length > 0) return false;
+  return true;
 }
 
 export interface RecordOptions {
@@ -65,31 +70,60 @@ export interface RecordOptions {
  * is read with quotes taken literally, and parsing resumes on the next line.
  */
 export function parseRecords(text: string, options: RecordOptions): SourceRecord[] {
+  const records: SourceRecord[] = [];
+  forEachRecord(text, options, (line, raw, cells) => {
+    records.push({ line, raw, cells });
+  });
+  return records;
+}
+
+/**
+ * Calls `visit` for each non-blank record, in order, without gathering them (large inputs: each
+ * record's cells can be collected as soon as it has been read).
+ */
+export function forEachRecord(
+  text: string,
+  options: RecordOptions,
+  visit: (line: number, raw: string, cells: string[]) => void,
+): void {
   const newline = options.newline ?? detectNewline(text);
   const counted = lineChar(newline);
   const limit = options.limit ?? Infinity;
-  const records: SourceRecord[] = [];
+  let visited = 0;
   let offset = 0;
   let line = options.firstLine ?? 1;
 
-  while (offset < text.length && records.length < limit) {
-    let start = offset;
+  while (offset < text.length && visited < limit) {
+    // Positions below are within `rest`.
+    let start = 0;
     let unterminatedAt = -1;
     const rest = offset === 0 ? text : text.slice(offset);
+    // papaparse drops a byte-order mark at the very start of its input and counts its cursor without it.
+    const shift = rest.charCodeAt(0) === 0xfeff ? 1 : 0;
     Papa.parse<string[]>(rest, {
       delimiter: options.delimiter,
       newline,
       step(result, parser) {
-        const end = result.meta.cursor;
-        if (result.errors.some((error) => error.code === 'MissingQuotes')) {
+        const end = result.meta.cursor + shift;
+        // A quote never closed, or closed only lines later by a quote that was not meant to close it (the
+        // opening quote of a later field: papaparse then reports InvalidQuotes), would merge later rows
+        // into this one.
+        if (
+          result.errors.length > 0 &&
+          result.errors.some(
+            (error) =>
+              error.code === 'MissingQuotes' ||
+              (error.code === 'InvalidQuotes' && rest.slice(start, contentEnd(rest, start, end)).includes(newline)),
+          )
+        ) {
           unterminatedAt = start;
           parser.abort();
           return;
         }
         const cells = result.data;
         if (!isBlank(cells)) {
-          records.push({ line, raw: stripLineBreak(rest.slice(start, end)), cells });
-          if (records.length >= limit) parser.abort();
+          visit(line, rest.slice(start, contentEnd(rest, start, end)), cells);
+          if (++visited >= limit) parser.abort();
         }
         line += countChar(rest, counted, start, end);
         start = end;
@@ -100,10 +134,12 @@ export function parseRecords(text: string, options: RecordOptions): SourceRecord
     const lineEnd = rest.indexOf(newline, unterminatedAt);
     const lineText = rest.slice(unterminatedAt, lineEnd < 0 ? rest.length : lineEnd);
     const cells = Papa.parse<string[]>(lineText, { delimiter: options.delimiter, quoteChar: '\u0000' }).data[0] ?? [];
-    if (!isBlank(cells)) records.push({ line, raw: stripLineBreak(lineText), cells });
+    if (!isBlank(cells)) {
+      visit(line, stripLineBreak(lineText), cells);
+      visited++;
+    }
     if (lineEnd < 0) break;
     line += 1;
     offset += lineEnd + newline.length;
   }
-  return records;
 }

@@ -4,6 +4,7 @@
  * one state, with a stable code and a human message when it is not valid. Stateful (dedupe, limit), so
  * one checker serves one input, read in order.
  */
+import { AddressIndex } from './address-index.ts';
 import { checkAddress, domainMatches, domainOf, type AddressProblemCode } from './email.ts';
 
 export type RowStatus = 'valid' | 'invalid' | 'duplicate';
@@ -89,6 +90,7 @@ export interface Summary {
 }
 
 export interface RowChecker {
+  /** Checks one candidate. The candidate object itself becomes the returned row (no copy). */
   check(candidate: Candidate): CheckedRow;
   readonly summary: Readonly<Summary>;
 }
@@ -105,6 +107,7 @@ function foldDomain(domain: string): string {
 
 export function createRowChecker(rules: RowRules = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
+  const roleSpellings = rules.roles ? [...rules.roles] : undefined;
   const allow = rules.allowDomains?.map(foldDomain);
   const block = rules.blockDomains?.map(foldDomain);
   const existing = new Map<string, keyof typeof EXISTING_TEXT>();
@@ -112,48 +115,54 @@ export function createRowChecker(rules: RowRules = {}): RowChecker {
     if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
     else existing.set(entry.email.trim().toLowerCase(), entry.status === 'member' ? 'ALREADY_MEMBER' : 'ALREADY_INVITED');
   }
-  const firstLine = new Map<string, number>();
+  // Holds bytes, not strings: it pins none of the input's text, so streamed chunks can be collected.
+  const firstLine = new AddressIndex();
   const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
 
-  function finish(row: CheckedRow): CheckedRow {
+  // Hot path (100,000s of rows): no closures or object copies per row; the candidate becomes the row.
+  function settle(row: CheckedRow, status: RowStatus, code?: RowIssueCode, message?: string, duplicateOf?: number): CheckedRow {
+    row.status = status;
+    if (code !== undefined) {
+      row.code = code;
+      row.message = message!;
+    }
+    if (duplicateOf !== undefined) row.duplicateOf = duplicateOf;
     summary.total++;
-    summary[row.status]++;
+    summary[status]++;
     return row;
   }
 
   function check(candidate: Candidate): CheckedRow {
-    const { problem, email: found, ...rest } = candidate;
-    const row: CheckedRow = { ...rest, email: found.trim(), status: 'valid' };
-    const refuse = (status: RowStatus, code: RowIssueCode, message: string, duplicateOf?: number) => {
-      row.status = status;
-      row.code = code;
-      row.message = message;
-      if (duplicateOf !== undefined) row.duplicateOf = duplicateOf;
-      return finish(row);
-    };
-
-    if (problem) return refuse('invalid', problem.code, problem.message);
-    if (row.email === '') {
+    const row = candidate as Candidate & CheckedRow;
+    const problem = candidate.problem;
+    if (problem !== undefined) delete row.problem;
+    if (problem) {
+      row.email = row.email.trim();
+      return settle(row, 'invalid', problem.code, problem.message);
+    }
+    if (row.email.length === 0 || row.email.trim() === '') {
+      row.email = '';
       const who = row.name ?? [row.firstName, row.lastName].filter(Boolean).join(' ');
-      return refuse('invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
+      return settle(row, 'invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
     }
     const address = checkAddress(row.email);
     row.email = address.email;
-    if (!address.ok) return refuse('invalid', address.code!, address.message!);
+    if (!address.ok) return settle(row, 'invalid', address.code, address.message);
 
-    const domain = domainOf(address.email);
+    const domain = block || allow ? domainOf(address.email) : '';
     if (block?.some((rule) => domainMatches(domain, rule))) {
-      return refuse('invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
+      return settle(row, 'invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
     }
     if (allow && !allow.some((rule) => domainMatches(domain, rule))) {
-      return refuse('invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
+      return settle(row, 'invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
     }
 
     const wantedRole = row.role?.trim() || undefined;
     if (wantedRole !== undefined && roles) {
-      const canonical = roles.get(wantedRole.toLowerCase());
+      // Rows usually spell the role exactly: compare before hashing a lower-cased copy.
+      const canonical = roleSpellings!.find((role) => role === wantedRole) ?? roles.get(wantedRole.toLowerCase());
       if (canonical === undefined) {
-        return refuse('invalid', 'ROLE_NOT_ALLOWED', `"${wantedRole}" is not a role here; choose one of: ${[...roles.values()].join(', ')}.`);
+        return settle(row, 'invalid', 'ROLE_NOT_ALLOWED', `"${wantedRole}" is not a role here; choose one of: ${[...roles.values()].join(', ')}.`);
       }
       row.role = canonical;
     } else if (wantedRole === undefined) {
@@ -161,16 +170,16 @@ export function createRowChecker(rules: RowRules = {}): RowChecker {
       if (rules.defaultRole !== undefined) row.role = rules.defaultRole;
     }
 
-    const known = existing.get(address.email);
-    if (known) return refuse('duplicate', known, `${address.email} ${EXISTING_TEXT[known]}.`);
+    const known = existing.size > 0 ? existing.get(address.email) : undefined;
+    if (known) return settle(row, 'duplicate', known, `${address.email} ${EXISTING_TEXT[known]}.`);
     const earlier = firstLine.get(address.email);
-    if (earlier !== undefined) return refuse('duplicate', 'DUPLICATE', `${address.email} is already listed on line ${earlier}.`, earlier);
+    if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', `${address.email} is already listed on line ${earlier}.`, earlier);
 
     if (rules.maxRows !== undefined && summary.valid >= rules.maxRows) {
-      return refuse('invalid', 'TOO_MANY_ROWS', `Only ${rules.maxRows} people can be invited at once; this row is past that limit.`);
+      return settle(row, 'invalid', 'TOO_MANY_ROWS', `Only ${rules.maxRows} people can be invited at once; this row is past that limit.`);
     }
-    firstLine.set(address.email, row.line);
-    return finish(row);
+    firstLine.add(address.email, row.line);
+    return settle(row, 'valid');
   }
 
   return { check, summary };

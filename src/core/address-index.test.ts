@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AddressIndex } from './address-index.ts';
+
+describe('AddressIndex', () => {
+  it('finds what was added, with its line, and nothing else', () => {
+    const index = new AddressIndex();
+    index.add('ann@example.com', 2);
+    index.add('bob@example.com', 5);
+    expect(index.get('ann@example.com')).toBe(2);
+    expect(index.get('bob@example.com')).toBe(5);
+    expect(index.get('ann@example.co')).toBeUndefined();
+    expect(index.get('ann@example.comm')).toBeUndefined();
+    expect(index.size).toBe(2);
+  });
+
+  it('survives growth past many pages and table resizes', () => {
+    const index = new AddressIndex();
+    const n = 120_000;
+    for (let i = 0; i < n; i++) index.add(`person.${i}.with.a.fairly.long.local.part@subdomain${i % 97}.example.com`, i + 1);
+    for (let i = 0; i < n; i += 997) {
+      expect(index.get(`person.${i}.with.a.fairly.long.local.part@subdomain${i % 97}.example.com`)).toBe(i + 1);
+    }
+    expect(index.get('person.0.with.a.fairly.long.local.part@subdomain1.example.com')).toBeUndefined();
+  });
+
+  it('agrees with a Map on arbitrary ASCII keys', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 })), (keys) => {
+        const index = new AddressIndex();
+        const map = new Map<string, number>();
+        keys.forEach((key, i) => {
+          if (!map.has(key)) {
+            map.set(key, i);
+            index.add(key, i);
+          }
+        });
+        for (const key of keys) expect(index.get(key)).toBe(map.get(key));
+        expect(index.get('\u007f-not-added')).toBeUndefined();
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it('refuses text it cannot store exactly', () => {
+    const index = new AddressIndex();
+    expect(() => index.add('josé@example.com', 1)).toThrow(RangeError);
+    expect(() => index.add('a'.repeat(256), 1)).toThrow(RangeError);
+  });
+});
