@@ -102,7 +102,7 @@ class IntakeReader {
     private readonly onRow: (row: CheckedRow) => void,
     private readonly streaming = false,
   ) {
-    this.checker = createRowChecker(rules);
+    this.checker = createRowChecker(rules, { compactIndex: streaming });
     const mapped = new Set(Object.values(layout.mapping).map((choice) => choice.index));
     this.extraColumns = (layout.header ?? [])
       .map((header, index) => [index, header] as [number, string])
@@ -157,6 +157,8 @@ class IntakeReader {
       const lastName = lastIndex === undefined ? undefined : cells[lastIndex]?.trim();
       const role = roleIndex === undefined ? undefined : cells[roleIndex]?.trim();
       if (name) candidate.name = name;
+      // Without a name column, the name is first and last name together.
+      else if (firstName || lastName) candidate.name = firstName && lastName ? `${firstName} ${lastName}` : (firstName || lastName)!;
       if (firstName) candidate.firstName = firstName;
       if (lastName) candidate.lastName = lastName;
       if (role) candidate.role = role;

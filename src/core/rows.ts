@@ -105,7 +105,26 @@ function foldDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^@/, '');
 }
 
-export function createRowChecker(rules: RowRules = {}): RowChecker {
+export interface RowCheckerOptions {
+  /**
+   * Keep the dedupe index compact and detached from the input's text (streaming). The default, a
+   * `Map`, is faster but its keys pin the text they were cut from, which a whole-text check holds anyway.
+   */
+  compactIndex?: boolean;
+}
+
+/** What the dedupe needs of an index: the first line of each address. */
+interface FirstLineIndex {
+  get(email: string): number | undefined;
+  add(email: string, line: number): void;
+}
+
+function mapIndex(): FirstLineIndex {
+  const map = new Map<string, number>();
+  return { get: (email) => map.get(email), add: (email, line) => void map.set(email, line) };
+}
+
+export function createRowChecker(rules: RowRules = {}, { compactIndex = false }: RowCheckerOptions = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
   const allow = rules.allowDomains?.map(foldDomain);
@@ -115,8 +134,7 @@ export function createRowChecker(rules: RowRules = {}): RowChecker {
     if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
     else existing.set(entry.email.trim().toLowerCase(), entry.status === 'member' ? 'ALREADY_MEMBER' : 'ALREADY_INVITED');
   }
-  // Holds bytes, not strings: it pins none of the input's text, so streamed chunks can be collected.
-  const firstLine = new AddressIndex();
+  const firstLine: FirstLineIndex = compactIndex ? new AddressIndex() : mapIndex();
   const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
 
   // Hot path (100,000s of rows): no closures or object copies per row; the candidate becomes the row.

@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, each printing its ratios against the reference its issue names. */
+import { benchIntake } from './intake.ts';
+
+await benchIntake();
