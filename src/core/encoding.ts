@@ -85,11 +85,87 @@ export function detectEncoding(head: Uint8Array, complete: boolean): { encoding:
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true };
   const utf16 = sniffUtf16(head);
   if (utf16) return { encoding: utf16, bom: false };
+  return { encoding: isUtf8(head, complete) ? 'utf-8' : 'windows-1252', bom: false };
+}
+
+/** Whether `bytes` are valid UTF-8; unless `complete`, a sequence cut off at the very end is allowed. */
+function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !complete });
-    return { encoding: 'utf-8', bom: false };
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
+    return true;
   } catch {
-    return { encoding: 'windows-1252', bom: false };
+    return false;
+  }
+}
+
+/**
+ * Windows-1252's characters for bytes 0x80–0x9F (where it differs from Latin-1), by the WHATWG Encoding
+ * Standard; the five bytes it leaves undefined stay the C1 controls of the same number. Node 20.18.3+
+ * decodes `windows-1252` as Latin-1 (nodejs/node#56542, #60888), turning `€` and Word's curly quotes into
+ * control characters, so the decoded text is mended with this table (a no-op where the decoder is right).
+ */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function mendWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!) : text;
+}
+
+/** Decodes an input, whole or chunk by chunk, as `TextDecoder` does, but right for Windows-1252. */
+export class InputDecoder {
+  private decoder: TextDecoder;
+  /** While true, everything so far was ASCII, which UTF-8 and Windows-1252 read alike. */
+  private undecided: boolean;
+  /** While undecided: the bytes from the first non-ASCII one on, not yet decoded. */
+  private held: Uint8Array[] = [];
+  private heldSize = 0;
+
+  /**
+   * `undecidedUpTo`: when the encoding was judged 'utf-8' from a head that was all ASCII, decide again at
+   * the first non-ASCII byte, from up to this many bytes from there (as the head would have been judged).
+   */
+  constructor(
+    public encoding: TextEncodingName,
+    private readonly undecidedUpTo = 0,
+  ) {
+    this.decoder = new TextDecoder(encoding);
+    this.undecided = undecidedUpTo > 0 && encoding === 'utf-8';
+  }
+
+  /** Decodes the next chunk; call with no chunk at the end of the input. */
+  decode(chunk?: Uint8Array): string {
+    if (!this.undecided) return this.emit(chunk);
+    let text = '';
+    if (chunk) {
+      if (this.heldSize === 0) {
+        let high = 0;
+        while (high < chunk.length && chunk[high]! < 0x80) high++;
+        if (high === chunk.length) return this.decoder.decode(chunk, { stream: true });
+        text = this.decoder.decode(chunk.subarray(0, high), { stream: true });
+        chunk = chunk.subarray(high);
+      }
+      this.held.push(chunk.slice());
+      this.heldSize += chunk.length;
+      if (this.heldSize < this.undecidedUpTo) return text;
+    }
+    const bytes = new Uint8Array(this.heldSize);
+    let at = 0;
+    for (const piece of this.held) {
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    this.held = [];
+    this.undecided = false;
+    if (!isUtf8(bytes, chunk === undefined)) {
+      this.encoding = 'windows-1252';
+      this.decoder = new TextDecoder('windows-1252');
+    }
+    text += this.emit(bytes);
+    return chunk === undefined ? text + this.emit() : text;
+  }
+
+  private emit(chunk?: Uint8Array): string {
+    const text = chunk ? this.decoder.decode(chunk, { stream: true }) : this.decoder.decode();
+    return this.encoding === 'windows-1252' ? mendWindows1252(text) : text;
   }
 }
 
@@ -121,7 +197,8 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer): DecodedText {
   assertNotBinaryFormat(bytes);
   const { encoding, bom } = detectEncoding(bytes, true);
   // TextDecoder drops a BOM matching its encoding by itself.
-  const text = new TextDecoder(encoding).decode(bytes);
+  const decoder = new InputDecoder(encoding);
+  const text = decoder.decode(bytes) + decoder.decode();
   if (text.trim().length === 0) {
     throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
   }

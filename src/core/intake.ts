@@ -6,11 +6,11 @@
 import * as z from 'zod/mini';
 import { cleanAddress } from './email.ts';
 import { IntakeError } from './errors.ts';
-import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, type TextEncodingName } from './encoding.ts';
+import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './encoding.ts';
 import type { ColumnMapping } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
 import { parseList } from './list.ts';
-import { forEachRecord, type Delimiter } from './records.ts';
+import { forEachRecord, type Delimiter, type RecordsRead } from './records.ts';
 import { createRowChecker, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
 
 export interface CheckOptions extends LayoutOptions, RowRules {}
@@ -42,7 +42,7 @@ const optionsSchema = z.object({
   format: z.optional(z.enum(['auto', 'table', 'list'])),
   delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
   header: z.optional(z.boolean()),
-  columns: z.optional(z.record(z.enum(['email', 'name', 'firstName', 'lastName', 'role']), z.nullable(z.union([z.number().check(z.int(), z.nonnegative()), z.string()])))),
+  columns: z.optional(z.partialRecord(z.enum(['email', 'name', 'firstName', 'lastName', 'role']), z.nullable(z.union([z.number().check(z.int(), z.nonnegative()), z.string()])))),
   roles: z.optional(z.array(z.string().check(z.trim(), z.minLength(1)))),
   defaultRole: z.optional(z.string()),
   allowDomains: z.optional(z.array(z.string())),
@@ -70,7 +70,7 @@ function mappingReport(layout: Layout): MappingReport {
   };
 }
 
-const PLAIN_CELL_NEEDS_READING = /[<\s,;:(]/;
+const PLAIN_CELL_NEEDS_READING = /[<\s,;:(\u200b-\u200d\u2060]/;
 
 /** Reads an address cell: `Name <a@b>`, `mailto:` links, Google's `a@b ::: c@d` (first is primary). */
 function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' | 'problem'> {
@@ -113,19 +113,29 @@ class IntakeReader {
     return { ...this.checker.summary };
   }
 
-  /** Reads a piece of the input that starts on `firstLine` and ends at a record boundary. */
-  read(text: string, firstLine: number): void {
+  /**
+   * Reads a piece of the input that starts on `firstLine` at a record boundary. Unless `partial`, the
+   * piece ends the input; if it does not, what may be cut short at its end is left for the next piece.
+   */
+  read(text: string, firstLine: number, partial = false): RecordsRead {
     const { layout } = this;
     const headerLine = layout.headerLine ?? 0;
     if (layout.format === 'list') {
-      for (const entry of parseList(text, firstLine)) {
+      // Up to the last line break; a CR at the very end may be the first half of a CRLF.
+      let end = text.length;
+      if (partial) {
+        end = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        while (end > 0 && text.charCodeAt(end - 1) !== 10 && text.charCodeAt(end - 1) !== 13) end--;
+      }
+      const piece = end === text.length ? text : text.slice(0, end);
+      for (const entry of parseList(piece, firstLine)) {
         if (entry.line <= headerLine) {
           this.ignore(entry.line, entry.raw, entry.line === headerLine);
           continue;
         }
         this.onRow(this.checker.check(entry));
       }
-      return;
+      return { consumed: end, nextLine: firstLine + (piece.match(/\r\n|\n|\r/g)?.length ?? 0) };
     }
     const { mapping } = layout;
     const emailIndex = mapping.email?.index;
@@ -133,7 +143,7 @@ class IntakeReader {
     const firstIndex = mapping.firstName?.index;
     const lastIndex = mapping.lastName?.index;
     const roleIndex = mapping.role?.index;
-    forEachRecord(text, { delimiter: layout.delimiter!, newline: layout.newline, firstLine }, (line, raw, cells) => {
+    return forEachRecord(text, { delimiter: layout.delimiter!, newline: layout.newline, firstLine, partial }, (line, raw, cells) => {
       if (line <= headerLine) {
         this.ignore(line, raw, line === headerLine);
         return;
@@ -186,6 +196,9 @@ class IntakeReader {
 
 /** Enough of the start of an input to decide its layout. */
 const SAMPLE_CHARS = 64 * 1024;
+const LINE_BREAK = /[\r\n]/;
+/** Bytes that always decode to more than SAMPLE_CHARS characters. */
+const HEAD_BYTES = 4 * SAMPLE_CHARS;
 
 function sampleOf(text: string): string {
   if (text.length <= SAMPLE_CHARS) return text;
@@ -229,36 +242,6 @@ export async function checkFile(file: Blob, options: CheckOptions = {}): Promise
 export type StreamResult = Omit<CheckResult, 'rows'>;
 
 /**
- * Finds where a piece of text can be cut: after the last line break that is outside quotes. Quote
- * parity decides (RFC 4180 doubles quotes inside fields, so they never change it). A stray quote can
- * make the rest of a file look quoted; past `maxPending` characters we cut at the last line break anyway.
- */
-function cutPoint(text: string, from: number, maxPending: number): number {
-  let quoted = false;
-  let cut = -1;
-  let lastBreak = -1;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 || c === 13) {
-      lastBreak = i + 1;
-      if (!quoted) cut = i + 1;
-    }
-  }
-  // Don't split a CRLF pair.
-  const fix = (at: number) => (at > 0 && at < text.length && text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10 ? at + 1 : at);
-  if (cut > 0) return fix(cut);
-  return text.length > maxPending && lastBreak > 0 ? fix(lastBreak) : -1;
-}
-
-function countLines(text: string, newline: Layout['newline']): number {
-  const char = newline === '\r' ? '\r' : '\n';
-  let count = 0;
-  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count++;
-  return count;
-}
-
-/**
  * Checks an input of any size without holding it: bytes arrive in chunks, rows leave through `onRow`,
  * and only the dedupe index (one entry per valid address, as bytes) grows with the input. Each chunk is
  * consumed before the next is requested, so the source may hand out the same buffer every time.
@@ -270,52 +253,73 @@ export async function checkStream(
 ): Promise<StreamResult> {
   validateOptions(options);
   const iterator = chunks[Symbol.asyncIterator]();
-  // Gather enough bytes to judge the format and encoding. Each chunk is copied (or decoded) before the
-  // next is asked for, so a source may reuse one buffer.
-  let headBytes = new Uint8Array(0);
+  // Gather enough bytes to judge the format and encoding, and to decode to more than the text sample
+  // that checkText judges the layout from (a character takes at most 4 bytes). Each chunk is copied
+  // before the next is asked for, so a source may reuse one buffer.
+  const head: Uint8Array[] = [];
+  let headSize = 0;
   let done = false;
-  while (headBytes.length < SAMPLE_CHARS) {
+  while (headSize <= HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
-    const joined = new Uint8Array(headBytes.length + next.value.length);
-    joined.set(headBytes);
-    joined.set(next.value, headBytes.length);
-    headBytes = joined;
+    head.push(next.value.slice());
+    headSize += next.value.length;
   }
+  const headBytes = new Uint8Array(headSize);
+  let at = 0;
+  for (const chunk of head) {
+    headBytes.set(chunk, at);
+    at += chunk.length;
+  }
+  head.length = 0;
   assertNotBinaryFormat(headBytes);
   const { encoding, bom } = detectEncoding(headBytes, done);
-  const decoder = new TextDecoder(encoding);
+  // A head of plain ASCII says nothing about UTF-8 versus Windows-1252: that is decided where the first
+  // other byte turns up, from as many bytes as a head.
+  const ascii = !bom && headBytes.every((byte) => byte < 0x80);
+  const decoder = new InputDecoder(encoding, ascii ? HEAD_BYTES : 0);
 
-  let pending = decoder.decode(headBytes, { stream: !done });
+  let pending = decoder.decode(headBytes) + (done ? decoder.decode() : '');
   if (pending.trim() === '' && done) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
   assertLooksLikeText(pending);
-  const layout = layoutFor(done ? pending : sampleOf(pending), options);
+  // As checkText: one more byte-order mark than the decoder removes is not text.
+  if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+  let blank = pending.trim() === '';
+  const layout = layoutFor(sampleOf(pending), options);
   const reader = new IntakeReader(layout, options, onRow, true);
   let line = 1;
   const maxPending = 4 * 1024 * 1024;
 
   const flush = (final: boolean) => {
-    const cut = final ? pending.length : cutPoint(pending, 0, maxPending);
-    if (cut <= 0) return;
-    const piece = pending.slice(0, cut);
-    pending = pending.slice(cut);
-    reader.read(piece, line);
-    line += countLines(piece, layout.newline);
+    if (pending.length === 0) return;
+    let read = reader.read(pending, line, !final);
+    if (read.consumed === 0 && pending.length > maxPending) {
+      // A quoted field still open after this much text: read up to the last line break as it stands.
+      const cut = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r')) + 1;
+      if (cut > 0) read = reader.read(pending.slice(0, cut), line);
+    }
+    pending = read.consumed === pending.length ? '' : pending.slice(read.consumed);
+    line = read.nextLine;
   };
 
   flush(done);
   while (!done) {
     const next = await iterator.next();
+    let text: string;
     if (next.done) {
-      pending += decoder.decode();
+      text = decoder.decode();
       done = true;
     } else {
-      pending += decoder.decode(next.value, { stream: true });
+      text = decoder.decode(next.value);
     }
-    flush(done);
+    if (blank && text.trim() !== '') blank = false;
+    pending += text;
+    // Only a line break can complete a record: a long line is not re-read for every chunk of it.
+    if (done || LINE_BREAK.test(text)) flush(done);
   }
-  return { summary: reader.summary, encoding, bom, mapping: mappingReport(layout), ignored: reader.ignored };
+  if (blank) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  return { summary: reader.summary, encoding: decoder.encoding, bom, mapping: mappingReport(layout), ignored: reader.ignored };
 }

@@ -96,6 +96,37 @@ function tableLayout(candidate: Candidate, newline: Newline, options: LayoutOpti
   };
 }
 
+function count(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+const NAMED_ADDRESS = /^[^<>@]*[^\s<>@][^<>@]*<[^<>]*@[^<>]*>$/;
+
+/**
+ * Whether a delimiter cut through pasted list entries rather than between columns, in at least half the
+ * rows: the address cell holds one end of a bracket or quote pair (`ann@x.com (Lee, Ann)` or
+ * `"Lee, Ann" <ann@x.com>` split at the comma), or, as Outlook writes `Smith, John <john@x.com>`, the
+ * address cell carries a name whose first part is the cell before it.
+ */
+function cutsListEntries(records: readonly SourceRecord[], emailColumn: number): boolean {
+  let cut = 0;
+  for (const { cells } of records) {
+    const cell = (cells[emailColumn] ?? '').trim();
+    const before = cells[emailColumn - 1]?.trim() ?? '';
+    if (
+      count(cell, '(') !== count(cell, ')') ||
+      count(cell, '<') !== count(cell, '>') ||
+      count(cell, '"') % 2 === 1 ||
+      (before !== '' && !before.includes('@') && NAMED_ADDRESS.test(cell))
+    ) {
+      cut++;
+    }
+  }
+  return cut > 0 && cut * 2 >= records.length;
+}
+
 function listLayout(newline: Newline, headerLine?: number): Layout {
   return { format: 'list', newline, mapping: {}, ...(headerLine === undefined ? {} : { headerLine }) };
 }
@@ -122,27 +153,38 @@ export function detectLayout(sample: string, options: LayoutOptions = {}): Layou
     return tableLayout(headed, newline, options);
   }
 
-  // No header: a table only if rows agree on a width of 2+ and exactly one column holds addresses.
-  // The first row may still be a header in words we do not know: it is one if it alone lacks an address.
+  // No known header: a table only if rows agree on a width of 2+ and exactly one column holds addresses
+  // (or the caller names the address column). A first row without any address above rows with them is
+  // a header in words we do not know.
+  const overridesEmail = options.columns?.email !== undefined && options.columns.email !== null;
   const headerless = candidates
     .map((candidate) => {
-      const { modal, share } = consistency(candidate.records);
-      const cells = candidate.records.map((record) => record.cells);
-      const emailColumns = addressColumns(cells, modal);
-      return { candidate, modal, share, emailColumns };
+      const { records } = candidate;
+      const unnamedHeader =
+        options.header !== false &&
+        records.length >= 2 &&
+        !records[0]!.cells.some((cell) => cell.includes('@')) &&
+        records.slice(1).some((record) => record.cells.some((cell) => cell.includes('@')));
+      const body = unnamedHeader ? records.slice(1) : records;
+      const { modal, share } = consistency(body);
+      const emailColumns = addressColumns(body.map((record) => record.cells), modal);
+      const cuts = emailColumns.length === 1 && cutsListEntries(body, emailColumns[0]!);
+      return { candidate, modal, share, emailColumns, unnamedHeader, cuts, enough: unnamedHeader ? body.length >= 1 : body.length >= 2 };
     })
-    .filter(({ candidate, modal, share, emailColumns }) => candidate.records.length >= 2 && modal >= 2 && share >= 0.8 && emailColumns.length === 1)
+    .filter(
+      ({ enough, modal, share, emailColumns, cuts }) =>
+        enough && modal >= 2 && share >= 0.8 && !cuts && (emailColumns.length === 1 || (overridesEmail && emailColumns.length > 1)),
+    )
     .sort((a, b) => b.modal - a.modal || PREFERENCE.indexOf(a.candidate.delimiter) - PREFERENCE.indexOf(b.candidate.delimiter));
   const best = headerless[0];
   if (best && options.header !== true) {
-    const { candidate, emailColumns } = best;
-    const first = candidate.records[0]!;
-    const unnamedHeader = options.header !== false && !(first.cells[emailColumns[0]!] ?? '').includes('@') && candidate.records.slice(1).every((r) => width(r.cells) > 0);
-    return tableLayout({ ...candidate, headerIndex: unnamedHeader ? 0 : -1 }, newline, options);
+    return tableLayout({ ...best.candidate, headerIndex: best.unnamedHeader ? 0 : -1 }, newline, options);
   }
-  if (options.format === 'table') {
-    const fallback = candidates.find((c) => c.delimiter === (options.delimiter ?? ',')) ?? candidates[0]!;
-    return tableLayout(fallback, newline, options);
+  if (options.format === 'table' || options.columns) {
+    // Asked for a table: read one with the delimiter that splits the rows widest.
+    const widest = [...candidates].sort((a, b) => consistency(b.records).modal - consistency(a.records).modal)[0]!;
+    const fallback = options.delimiter ? candidates[0]! : widest;
+    return tableLayout(options.header === true ? { ...fallback, headerIndex: 0 } : fallback, newline, options);
   }
   // A one-column list under a heading such as "Email": a list, with the heading line set aside.
   return listLayout(newline, headed ? headed.records[headed.headerIndex]!.line : undefined);

@@ -74,8 +74,22 @@ function entry(line: number, raw: string, email: string, name?: string): ListEnt
   return name === undefined ? { line, raw, email } : { line, raw, email, name };
 }
 
+const ANGLE_GROUP = /[^<>]*<[^<>]*>/g;
+
 /** Reads one piece: `Name <email>`, `email (Name)`, `Name email`, several bare addresses, or a stray word. */
 function readPiece(piece: string, line: number, out: ListEntry[]): void {
+  // `Ann <a@x.com> Bob <b@x.com>`: several bracketed entries separated by spaces only; each is an entry.
+  const groups = piece.match(ANGLE_GROUP);
+  if (groups && groups.length > 1) {
+    const joined = groups.join('');
+    // A group with an odd number of quotes would cut a quoted name holding brackets: leave such pieces whole.
+    if (piece.startsWith(joined) && groups.every((group) => group.split('"').length % 2 === 1)) {
+      for (const group of groups) readPiece(group.trim(), line, out);
+      const tail = piece.slice(joined.length).trim();
+      if (tail.length > 0) readPiece(tail, line, out);
+      return;
+    }
+  }
   const angle = ANGLE_FORM.exec(piece);
   if (angle) {
     out.push(entry(line, piece, cleanAddress(angle[2]!), cleanName(angle[1]!)));

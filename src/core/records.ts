@@ -62,6 +62,18 @@ export interface RecordOptions {
   firstLine?: number;
   /** At most this many records (for sampling). */
   limit?: number;
+  /**
+   * The text is a piece of an input that goes on after it: its last record, which may be cut short, and
+   * a quoted field still open at its end are not read; the result says how far reading got.
+   */
+  partial?: boolean;
+}
+
+export interface RecordsRead {
+  /** Characters of the text read (all of it unless `partial`). */
+  consumed: number;
+  /** The line on which the unread rest begins. */
+  nextLine: number;
 }
 
 /**
@@ -85,8 +97,9 @@ export function forEachRecord(
   text: string,
   options: RecordOptions,
   visit: (line: number, raw: string, cells: string[]) => void,
-): void {
+): RecordsRead {
   const newline = options.newline ?? detectNewline(text);
+  const partial = options.partial === true;
   const counted = lineChar(newline);
   const limit = options.limit ?? Infinity;
   let visited = 0;
@@ -97,6 +110,7 @@ export function forEachRecord(
     // Positions below are within `rest`.
     let start = 0;
     let unterminatedAt = -1;
+    let stopAt = -1;
     const rest = offset === 0 ? text : text.slice(offset);
     // papaparse drops a byte-order mark at the very start of its input and counts its cursor without it.
     const shift = rest.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -105,6 +119,13 @@ export function forEachRecord(
       newline,
       step(result, parser) {
         const end = result.meta.cursor + shift;
+        // In a piece, a record is whole only if its line break is there too (papaparse reads what follows
+        // the last line break as a record of its own), and a quote still open may close in the next piece.
+        if (partial && (!endsWith(rest, end, newline) || result.errors.some((error) => error.code === 'MissingQuotes'))) {
+          stopAt = start;
+          parser.abort();
+          return;
+        }
         // A quote never closed, or closed only lines later by a quote that was not meant to close it (the
         // opening quote of a later field: papaparse then reports InvalidQuotes), would merge later rows
         // into this one.
@@ -129,9 +150,11 @@ export function forEachRecord(
         start = end;
       },
     });
+    if (stopAt >= 0) return { consumed: offset + stopAt, nextLine: line };
     if (unterminatedAt < 0) break;
     // Read the offending line with quotes as plain characters, then go on after it.
     const lineEnd = rest.indexOf(newline, unterminatedAt);
+    if (lineEnd < 0 && partial) return { consumed: offset + unterminatedAt, nextLine: line };
     const lineText = rest.slice(unterminatedAt, lineEnd < 0 ? rest.length : lineEnd);
     const cells = Papa.parse<string[]>(lineText, { delimiter: options.delimiter, quoteChar: '\u0000' }).data[0] ?? [];
     if (!isBlank(cells)) {
@@ -142,4 +165,9 @@ export function forEachRecord(
     line += 1;
     offset += lineEnd + newline.length;
   }
+  return { consumed: text.length, nextLine: line };
+}
+
+function endsWith(text: string, end: number, suffix: string): boolean {
+  return end >= suffix.length && text.startsWith(suffix, end - suffix.length);
 }
