@@ -22,35 +22,33 @@ export type RowIssueCode =
   | 'ALREADY_INVITED'
   | 'ALREADY_EXISTS';
 
-/** A row as the reader found it, before the rules. */
-export interface Candidate {
-  line: number;
-  raw: string;
-  /** The address text as found; empty when the row has none. */
-  email: string;
-  name?: string;
-  firstName?: string;
-  lastName?: string;
-  role?: string;
-  /** Other named columns of a table row. */
-  extra?: Record<string, string>;
-  /** A problem the reader already found (e.g. several addresses in one cell). */
-  problem?: { code: RowIssueCode; message: string };
-}
-
-export interface CheckedRow {
+/** What a row says, as read. */
+interface RowFields {
   /** 1-based line where the row starts in the input. */
   line: number;
   /** The row's original text. */
   raw: string;
-  /** Normalised (trimmed, lower-cased) when valid; as read otherwise ('' when missing). */
+  /**
+   * Candidate: the address text as found ('' when the row has none). Checked row: normalised (trimmed,
+   * lower-cased) when valid, as read otherwise.
+   */
   email: string;
   name?: string;
   firstName?: string;
   lastName?: string;
-  /** The role as the target spells it, when the row or the default gives one. */
+  /** Candidate: as written. Checked row: as the target spells it, when the row or the default gives one. */
   role?: string;
+  /** Other named columns of a table row. */
   extra?: Record<string, string>;
+}
+
+/** A row as the reader found it, before the rules. */
+export interface Candidate extends RowFields {
+  /** A problem the reader already found (e.g. several addresses in one cell). */
+  problem?: { code: RowIssueCode; message: string };
+}
+
+export interface CheckedRow extends RowFields {
   status: RowStatus;
   code?: RowIssueCode;
   message?: string;
