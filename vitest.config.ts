@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 
 // A fresh object per project: vitest refuses one browser config shared by two projects.
 const browser = () => ({
@@ -38,6 +39,12 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}'],
           browser: browser(),
         },
+      },
+      {
+        // Every story renders in Chromium and its play function runs as a test.
+        extends: true,
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: { name: 'storybook', browser: browser() },
       },
     ],
   },

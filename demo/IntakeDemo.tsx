@@ -67,7 +67,7 @@ function Summary({ result, source }: { result: CheckResult; source: string }) {
       : `a table separated by ${JSON.stringify(result.mapping.delimiter)}${result.mapping.headerLine ? `, header on line ${result.mapping.headerLine}` : ''}`;
   return (
     <p>
-      {source}: {total} rows — {valid} valid, {invalid} invalid, {duplicate} duplicate. Read as {how}
+      {source}: {total} {total === 1 ? 'row' : 'rows'} — {valid} valid, {invalid} invalid, {duplicate} duplicate. Read as {how}
       {result.encoding ? ` (${result.encoding})` : ''}.
     </p>
   );

@@ -84,7 +84,7 @@ async function printTable(result: CheckResult): Promise<void> {
   }
   const { total, valid, invalid, duplicate } = result.summary;
   const how = result.mapping.format === 'list' ? 'a list of addresses' : `a table (delimiter ${JSON.stringify(result.mapping.delimiter)})`;
-  await write(`${table.toString()}\n${total} rows: ${valid} valid, ${invalid} invalid, ${duplicate} duplicate. Read as ${how}${result.encoding ? `, ${result.encoding}` : ''}.\n`);
+  await write(`${table.toString()}\n${total} ${total === 1 ? 'row' : 'rows'}: ${valid} valid, ${invalid} invalid, ${duplicate} duplicate. Read as ${how}${result.encoding ? `, ${result.encoding}` : ''}.\n`);
 }
 
 async function readExisting(path: string): Promise<string[]> {

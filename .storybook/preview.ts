@@ -1,0 +1,10 @@
+import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import '../demo/demo.css';
+
+const preview: Preview = {
+  // Stories on the vendor mocks declare `parameters.msw.handlers`; the loader starts the worker.
+  loaders: [mswLoader()],
+};
+
+export default preview;
