@@ -6,21 +6,9 @@
  */
 import { delay, HttpResponse } from 'msw';
 
-export const scenarioNames = [
-  'ok',
-  'slow',
-  'flaky',
-  'rate-limited',
-  'auth-expired',
-  'network-error',
-  'timeout',
-  'partial',
-] as const;
-export type ScenarioName = (typeof scenarioNames)[number];
+import type { ScenarioName } from './scenario-names.ts';
 
-export function isScenarioName(value: string): value is ScenarioName {
-  return (scenarioNames as readonly string[]).includes(value);
-}
+export { isScenarioName, scenarioNames, type ScenarioName } from './scenario-names.ts';
 
 export interface ScenarioConfig {
   name: ScenarioName;

@@ -15,8 +15,25 @@
  */
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { parseMockKeys, scenarioNames, type MockKeys, type ScenarioName } from '../../mocks/index.ts';
-import { mockRoutes, startMockServer, type RunningMockServer } from '../../mocks/server.ts';
+import type { MockKeys } from '../../mocks/index.ts';
+import { scenarioNames, type ScenarioName } from '../../mocks/scenario-names.ts';
+import type { RunningMockServer } from '../../mocks/server.ts';
+
+/**
+ * The mocks are loaded only when this command runs: they need msw, an optional peer of the kit, and
+ * `bulk-invite check` must work without it.
+ */
+async function loadMocks() {
+  try {
+    const [backend, server] = await Promise.all([import('../../mocks/index.ts'), import('../../mocks/server.ts')]);
+    return { parseMockKeys: backend.parseMockKeys, mockRoutes: server.mockRoutes, startMockServer: server.startMockServer };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND') throw new Error('the mock server needs msw: npm install --save-dev msw');
+    throw error;
+  }
+}
+type Mocks = Awaited<ReturnType<typeof loadMocks>>;
 
 interface MockFlags {
   port: number;
@@ -66,7 +83,7 @@ accept any non-empty credential. Each vendor takes a list of full-permission key
 Also served: GET /__mock/state (what every vendor holds), POST /__mock/reset (back to the fixtures).
 `;
 
-async function readKeys(path: string): Promise<MockKeys> {
+async function readKeys(path: string, parseMockKeys: Mocks['parseMockKeys']): Promise<MockKeys> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -84,7 +101,7 @@ async function readKeys(path: string): Promise<MockKeys> {
   return parsed.keys;
 }
 
-function banner(server: RunningMockServer, flags: MockFlags, keys: MockKeys | undefined): string {
+function banner(server: RunningMockServer, flags: MockFlags, keys: MockKeys | undefined, mockRoutes: Mocks['mockRoutes']): string {
   const width = Math.max(...mockRoutes.map((route) => route.vendor.length));
   const lines = [
     `bulk-invite mock: listening on ${server.url} (scenario ${flags.scenario}, seed ${flags.seed})`,
@@ -108,9 +125,11 @@ export function registerMock(program: Command): void {
     .action(async (flags: MockFlags) => {
       let server: RunningMockServer;
       let keys: MockKeys | undefined;
+      let mocks: Mocks;
       try {
-        keys = flags.keys === undefined ? undefined : await readKeys(flags.keys);
-        server = await startMockServer({
+        mocks = await loadMocks();
+        keys = flags.keys === undefined ? undefined : await readKeys(flags.keys, mocks.parseMockKeys);
+        server = await mocks.startMockServer({
           port: flags.port,
           host: flags.host,
           scenario: flags.scenario,
@@ -128,7 +147,7 @@ export function registerMock(program: Command): void {
         process.stderr.write(`bulk-invite mock: ${message}\n`);
         process.exit(2);
       }
-      process.stdout.write(banner(server, flags, keys));
+      process.stdout.write(banner(server, flags, keys, mocks.mockRoutes));
 
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGINT', resolve);
