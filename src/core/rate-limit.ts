@@ -1,0 +1,70 @@
+/**
+ * A token bucket for requests, shared by all of a run's workers (or by several runs against one
+ * vendor account: pass the same limiter). Written as GCRA ("virtual scheduling"): each `take` reserves the
+ * next free slot at once, so waiters are served in arrival order and the spacing never drifts.
+ *
+ * `holdUntil` is how a 429 reaches everyone: the vendor's limit is per account, so when one request is
+ * told to wait, no worker should send before that time.
+ */
+import { sleep, systemClock, type Clock } from './clock.ts';
+
+export interface RateLimit {
+  /** Requests allowed per `per`. */
+  requests: number;
+  /** The window: a second, a minute, or a number of milliseconds. */
+  per: 'second' | 'minute' | number;
+  /**
+   * Requests that may go back to back after a quiet spell. Default 1: evenly spaced, which also keeps
+   * within any sliding-window limit of the same rate.
+   */
+  burst?: number;
+}
+
+export interface RateLimiter {
+  /** Resolves when a request may go; rejects with the signal's reason if it aborts first. */
+  take(signal?: AbortSignal): Promise<void>;
+  /** No request before `time` (clock ms), whatever the bucket holds. */
+  holdUntil(time: number): void;
+}
+
+function windowMs(per: RateLimit['per']): number {
+  if (per === 'second') return 1000;
+  if (per === 'minute') return 60_000;
+  return per;
+}
+
+/** `limit` undefined: no limit, but `holdUntil` still applies (a 429 still pauses everyone). */
+export function createRateLimiter(limit?: RateLimit, clock: Clock = systemClock): RateLimiter {
+  if (limit && !(limit.requests > 0 && windowMs(limit.per) > 0)) {
+    throw new RangeError(`A rate limit needs a positive number of requests per positive window; got ${limit.requests} per ${limit.per}.`);
+  }
+  const interval = limit ? windowMs(limit.per) / limit.requests : 0;
+  const tolerance = limit ? (Math.max(1, Math.floor(limit.burst ?? 1)) - 1) * interval : 0;
+  // Theoretical arrival time of the next request.
+  let tat = Number.NEGATIVE_INFINITY;
+  let heldUntil = Number.NEGATIVE_INFINITY;
+
+  return {
+    async take(signal) {
+      for (;;) {
+        if (signal?.aborted) throw signal.reason;
+        let now = clock.now();
+        if (heldUntil > now) {
+          await sleep(clock, heldUntil - now, signal);
+          continue;
+        }
+        if (!limit) return;
+        const due = Math.max(tat, now);
+        tat = due + interval;
+        const wait = due - tolerance - now;
+        if (wait > 0) await sleep(clock, wait, signal);
+        now = clock.now();
+        // A hold that arrived while we waited wins; the slot we reserved is simply left unused.
+        if (heldUntil <= now) return;
+      }
+    },
+    holdUntil(time) {
+      if (time > heldUntil) heldUntil = time;
+    },
+  };
+}
