@@ -5,6 +5,8 @@ import '../demo/demo.css';
 const preview: Preview = {
   // Stories on the vendor mocks declare `parameters.msw.handlers`; the loader starts the worker.
   loaders: [mswLoader()],
+  // axe runs on every story in the test run; a violation fails it.
+  parameters: { a11y: { test: 'error' } },
 };
 
 export default preview;

@@ -4,7 +4,9 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { checkFile, checkText, IntakeError, type CheckResult } from '../src/core/index.ts';
+import { SendPanel } from './SendPanel.tsx';
 
+/** The Diga mock's roles: the send panel invites through it. */
 const ROLES = ['admin', 'member', 'reader'];
 const EXAMPLE = `To: "Smith, John" <john.smith@example.com>; Doe, Jane <JANE@example.com>
 ann@example.org, bob@example
@@ -39,7 +41,8 @@ export function IntakeDemo() {
       <h1>Check a list of people to invite</h1>
       <p>
         Paste addresses in any form (one per line, an Outlook or Gmail <code>To:</code> line, a CSV copied from a
-        spreadsheet) or choose a CSV/TSV file. Nothing leaves this page.
+        spreadsheet) or choose a CSV/TSV file. Nothing leaves this page: sending goes to a mock of Diga's invite API
+        running in a service worker.
       </p>
       <div className="demo-inputs">
         <label htmlFor={textId}>Pasted list</label>
@@ -50,10 +53,11 @@ export function IntakeDemo() {
         <label htmlFor={fileId}>Or a file</label>
         <input id={fileId} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={onFile} />
       </div>
-      <div role="status" aria-live="polite" className="demo-status">
+      <div role="status" aria-live="polite" aria-label="Check result" className="demo-status">
         {state.kind === 'error' && <p className="demo-error">{state.message}</p>}
         {state.kind === 'done' && <Summary result={state.result} source={state.source} />}
       </div>
+      {state.kind === 'done' && <SendPanel rows={state.result.rows} />}
       {state.kind === 'done' && <Rows result={state.result} />}
     </main>
   );

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { IntakeDemo } from '../demo/IntakeDemo.tsx';
 
 const meta = {
@@ -21,7 +21,7 @@ export const PastedOutlookLine: Story = {
     await userEvent.clear(input);
     await userEvent.type(input, 'To: Smith, John <john@example.com>; Doe, Jane <JANE@example.com>{enter}jane@example.com{enter}nobody');
     await userEvent.click(canvas.getByRole('button', { name: 'Check pasted list' }));
-    await expect(canvas.getByRole('status')).toHaveTextContent('4 rows — 2 valid, 1 invalid, 1 duplicate');
+    await expect(canvas.getByRole('status', { name: 'Check result' })).toHaveTextContent('4 rows — 2 valid, 1 invalid, 1 duplicate');
     const rows = canvas.getAllByRole('row').slice(1);
     await expect(rows.map((row) => row.getAttribute('data-state'))).toEqual(['valid', 'valid', 'duplicate', 'invalid']);
     await expect(rows[2]).toHaveTextContent('jane@example.com is already listed on line 1.');
@@ -37,8 +37,19 @@ export const MarkupStaysText: Story = {
     await userEvent.clear(input);
     await userEvent.type(input, 'email,name{enter}ann@example.com,<img src=x onerror=alert(1)>');
     await userEvent.click(canvas.getByRole('button', { name: 'Check pasted list' }));
-    await expect(canvas.getByRole('status')).toHaveTextContent('1 row — 1 valid');
+    await expect(canvas.getByRole('status', { name: 'Check result' })).toHaveTextContent('1 row — 1 valid');
     await expect(canvasElement.querySelector('img')).toBeNull();
     await expect(canvas.getAllByRole('row')[1]).toHaveTextContent('ann@example.com<img src=x onerror=alert(1)>');
+  },
+};
+
+/** Sending the checked rows through the engine and the Diga adapter to the mock in a service worker. */
+export const SendsToDigaMock: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Check pasted list' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Send 4 invitations' }));
+    const progress = canvas.getByRole('status', { name: 'Sending progress' });
+    await waitFor(() => expect(progress).toHaveTextContent('done: 4 sent, 0 skipped, 0 failed, 0 pending, 0 to go.'), { timeout: 10_000 });
   },
 };
