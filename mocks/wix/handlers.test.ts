@@ -275,7 +275,7 @@ describe('per-address rules', () => {
   });
 
   it('stops at the contributor limit (contributors + pending invites)', async () => {
-    mockWith();
+    mockWith({ fixture: { ...wixFixture, sites: wixFixture.sites.map((site) => ({ ...site, contributorLimit: 10 })) } });
     // Fixture: 2 contributors + 1 pending invite, limit 10 → room for 7.
     const emails = Array.from({ length: 9 }, (_, i) => `seat${i}@example.com`);
     const answer = await bulk({ policyIds: [WIX_FIXTURE_EXAMPLE_POLICY_ID], emails });

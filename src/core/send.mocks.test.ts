@@ -37,8 +37,9 @@ interface VendorCase {
   held(state: any, email: string): number;
 }
 
-// Room for every test address: the fixture's limit of 10 contributors is a test of its own.
-const roomyWix = { ...wixFixture, sites: wixFixture.sites.map((site) => ({ ...site, contributorLimit: 1000 })) };
+// Room for every test address: the contributor limit is a test of its own (with a site limited to 10).
+const wixLimited = (contributorLimit: number) => ({ ...wixFixture, sites: wixFixture.sites.map((site) => ({ ...site, contributorLimit })) });
+const roomyWix = wixLimited(1000);
 const withFetch = (fetch?: typeof globalThis.fetch) => (fetch ? { fetch } : {});
 
 const vendors: VendorCase[] = [
@@ -325,7 +326,7 @@ describe('the combined mock backend (what `bulk-invite mock` serves)', () => {
 describe('Wix contributor limit', () => {
   it('reports addresses past the limit as failed (a definite refusal), the others sent', async () => {
     const scenario = createScenario('ok');
-    const mock = createWixMock({ scenario, keys: [KEY] });
+    const mock = createWixMock({ scenario, keys: [KEY], fixture: wixLimited(10) });
     server.use(...mock.handlers);
     const run = createInviteRun(invitees, { clock: createVirtualClock() });
     const final = await run.send({ adapter: createWixAdapter({ siteId: WIX_FIXTURE_SITE_ID, apiKey: KEY }), rateLimit: false });
