@@ -1,10 +1,12 @@
 /**
  * `bulk-invite`: the command-line face of the kit. Exit codes: 0 the work was done (whatever the rows
- * held), 1 usage errors, 2 the input or service could not be used.
+ * held), 1 usage errors, 2 the input or service could not be used; `send` adds 3: some rows were not
+ * invited (failed, pending or invalid).
  */
 import { Command } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerMock } from './mock.ts';
+import { registerSend } from './send.ts';
 
 const program = new Command()
   .name('bulk-invite')
@@ -20,5 +22,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 registerCheck(program);
 registerMock(program);
+registerSend(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,263 @@
+/**
+ * `bulk-invite send`: reads a list with the intake core, sends it with the engine to one vendor, shows a
+ * progress bar on stderr and writes every row's outcome to --out. Ctrl-C cancels: requests in flight are
+ * aborted, unsent addresses end `pending`, and the results file is still written.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import {
+  checkBytes,
+  createInviteRun,
+  IntakeError,
+  inviteesFromRows,
+  plan,
+  type CheckResult,
+  type RateLimit,
+  type RunSnapshot,
+} from '../core/index.ts';
+import type { InviteAdapter } from '../adapters/contract.ts';
+import { readInput, UnreadableInput } from './input.ts';
+import { createProgress } from './progress.ts';
+import { checkWritable, renderResults, resultsFormat, UnwritableResults, writeResults } from './results.ts';
+import { buildAdapter, UsageError, VENDOR_NAMES, VENDORS, type VendorFlags, type VendorName } from './vendors.ts';
+
+/** Exit codes (also in the command's --help). */
+export const EXIT = { ok: 0, usage: 1, unusable: 2, incomplete: 3, interrupted: 130 } as const;
+
+interface SendFlags extends VendorFlags {
+  vendor: VendorName;
+  baseUrl: string;
+  keyEnv: string;
+  role?: string;
+  out: string;
+  concurrency: number;
+  rate?: number;
+  maxAttempts: number;
+  timeout: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
+  return n;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new InvalidArgumentError('expected a positive number.');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!(value.trim() !== '' && Number.isFinite(n) && n >= 0)) throw new InvalidArgumentError('expected a number of seconds (0 for none).');
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
+}
+
+function httpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('expected a URL such as http://127.0.0.1:4010.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL.');
+  return value.replace(/\/+$/, '');
+}
+
+const SEND_HELP = `
+The API key is read from the environment variable named by --key-env, never from a flag, so it stays
+out of shell history and process listings:
+  export DIGA_KEY=...   # or: read -rs DIGA_KEY && export DIGA_KEY
+  bulk-invite send --vendor diga --base-url https://api.diga.io --key-env DIGA_KEY --out results.csv team.csv
+
+Vendor options (each named after the vendor's own field):
+  diga        none: the key selects the project
+  wix         --site-id ID (wix-site-id) and --policy-id ID (policyIds; repeatable): the roles to grant
+  confident   --project-id ID
+  athena      --website-id ID or --group-id ID (repeatable, 1-50), and --invite-method direct|email
+
+Without --rate: Wix's and AthenaHQ's documented limits (200/min, 60/min); 10/s for Diga and Confident AI,
+which publish none.
+Rows are read as by \`bulk-invite check\`; their roles are checked against the vendor's, and --role is the
+role of rows that name none. Only failed requests that said nothing about the request (network error,
+timeout, 5xx, 429) are retried, honouring Retry-After; a refused key, permission or target stops the run.
+
+Results (--out): one row per input row, in input order, rows the check rejected included with the reason.
+  .csv   line,email,name,role,status,code,message,attempts,vendor_id (safe to open in Excel or Sheets)
+  .json  {"summary": {total, sent, skipped, failed, pending, invalid, duplicate, ...},
+          "outcomes": [{"line", "email", "status", "code"?, "message"?, "attempts", ...}]}
+  status: sent | skipped (already invited or a member) | failed | pending (not sent: cancelled or
+  stopped) | invalid | duplicate (the row repeats an earlier one, which is the one sent)
+
+Ctrl-C cancels: requests in flight are aborted, unsent addresses are written as pending, and the results
+file is written. A second Ctrl-C quits at once without writing it.
+
+Exit codes:
+  0  every row was sent or skipped (or repeats a row that was)
+  1  usage: a missing or wrong option
+  2  the input, the credentials or the target cannot be used: unreadable file, key variable unset or
+     empty, --out not writable, or the vendor refused the key or the target (the run stops; the
+     results file lists the unsent rows as pending)
+  3  some rows were not invited: failed, pending (cancelled with Ctrl-C) or invalid; see the results file
+`;
+
+/** Exit code for a finished (or cancelled, or stopped) run. */
+export function exitCodeFor(snapshot: RunSnapshot, check: CheckResult): number {
+  if (snapshot.status === 'stopped') return EXIT.unusable;
+  const { failed, pending, queued, inFlight } = snapshot.counts;
+  return failed + pending + queued + inFlight + check.summary.invalid > 0 ? EXIT.incomplete : EXIT.ok;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+function summaryLine(snapshot: RunSnapshot, check: CheckResult, out: string): string {
+  const { sent, skipped, failed, pending } = snapshot.counts;
+  const { invalid, duplicate } = check.summary;
+  const rejected = invalid + duplicate > 0 ? `; the check set aside ${count(invalid)} invalid and ${count(duplicate)} duplicate rows` : '';
+  return `sent ${count(sent)}, skipped ${count(skipped)}, failed ${count(failed)}, pending ${count(pending)}${rejected}. Results: ${out}`;
+}
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`bulk-invite send: ${message}\n`);
+  process.exit(code);
+}
+
+/** SIGINT / SIGTERM cancel the run once; a second one quits at once. */
+function cancelOnSignal(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) fail(EXIT.interrupted, `${name} again: quitting without writing the results.`);
+    process.stderr.write(`\nbulk-invite send: ${name}: cancelling; unsent addresses will be written as pending (again to quit at once).\n`);
+    controller.abort(new Error(`Cancelled by ${name}.`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+function readKey(variable: string, vendor: string): string {
+  const key = process.env[variable];
+  if (key === undefined) fail(EXIT.unusable, `the environment variable ${variable} is not set; it should hold the ${vendor} API key (--key-env names it).`);
+  if (key.trim() === '') fail(EXIT.unusable, `the environment variable ${variable} is empty; it should hold the ${vendor} API key.`);
+  return key.trim();
+}
+
+function rateFor(flags: SendFlags): RateLimit {
+  return flags.rate === undefined ? VENDORS[flags.vendor].rate : { requests: flags.rate, per: 'second' };
+}
+
+function describeRate(rate: RateLimit): string {
+  return `${count(rate.requests)} requests/${rate.per === 'second' ? 's' : rate.per === 'minute' ? 'min' : `${rate.per} ms`}`;
+}
+
+async function readList(input: string, adapter: InviteAdapter, role: string | undefined): Promise<CheckResult> {
+  const defaultRole = role ?? adapter.defaultRole;
+  try {
+    return checkBytes(await readInput(input), { roles: [...adapter.roles], ...(defaultRole === undefined ? {} : { defaultRole }) });
+  } catch (error) {
+    if (error instanceof IntakeError || error instanceof UnreadableInput) fail(EXIT.unusable, error.message);
+    throw error;
+  }
+}
+
+async function send(input: string, flags: SendFlags, command: Command): Promise<void> {
+  const cancel = cancelOnSignal();
+  const vendor = VENDORS[flags.vendor];
+  const format = resultsFormat(flags.out);
+  if (!format) command.error(`error: --out must end in .csv or .json (got ${flags.out}).`);
+
+  let apiKey = '';
+  let adapter: InviteAdapter;
+  try {
+    // The key is read per request, so every usage check can run before the key variable is looked at.
+    adapter = buildAdapter(flags.vendor, flags, { baseUrl: flags.baseUrl, apiKey: () => apiKey, ...(flags.role ? { defaultRole: flags.role } : {}) });
+    if (flags.role && !adapter.roles.some((role) => role.toLowerCase() === flags.role!.toLowerCase())) {
+      throw new UsageError(`--role ${flags.role} is not a ${vendor.label} role; choose one of: ${adapter.roles.join(', ')}.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) command.error(`error: ${error.message}`);
+    throw error;
+  }
+  apiKey = readKey(flags.keyEnv, vendor.label);
+
+  try {
+    await checkWritable(flags.out);
+  } catch (error) {
+    if (error instanceof UnwritableResults) fail(EXIT.unusable, error.message);
+    throw error;
+  }
+  const check = await readList(input, adapter, flags.role);
+  const invitees = inviteesFromRows(check.rows);
+  const rate = rateFor(flags);
+  const requests = plan(invitees, adapter).length;
+  process.stderr.write(
+    `bulk-invite send: ${plural(invitees.length, 'address', 'addresses')} to ${vendor.label} in ${plural(requests, 'request')} at ${describeRate(rate)}, ` +
+      `${flags.concurrency} at a time (${count(check.summary.invalid)} invalid and ${count(check.summary.duplicate)} duplicate rows set aside).\n`,
+  );
+
+  const run = createInviteRun(invitees);
+  const progress = createProgress(invitees.length);
+  const unsubscribe = run.subscribe(() => progress.update(run.getSnapshot()));
+  // Resolves (never rejects) as done, cancelled or stopped, so there is always something to write.
+  const final = await run.send({
+    adapter,
+    signal: cancel.signal,
+    concurrency: flags.concurrency,
+    rateLimit: rate,
+    retry: { maxAttempts: flags.maxAttempts },
+    timeoutMs: Math.round(flags.timeout * 1000),
+  });
+  unsubscribe();
+  progress.update(final);
+  progress.stop();
+
+  try {
+    await writeResults(flags.out, renderResults(format, final, check.rows));
+  } catch (error) {
+    fail(EXIT.unusable, `the invitations went out but the results could not be written to ${flags.out}: ${(error as Error).message}\n${summaryLine(final, check, '(not written)')}`);
+  }
+  cancel.dispose();
+
+  if (final.status === 'stopped' && final.stopReason) {
+    process.stderr.write(`bulk-invite send: stopped: ${final.stopReason.message} (${final.stopReason.code}). Unsent addresses are pending.\n`);
+  } else if (final.status === 'cancelled') {
+    process.stderr.write('bulk-invite send: cancelled. Unsent addresses are pending.\n');
+  }
+  process.stderr.write(`bulk-invite send: ${summaryLine(final, check, flags.out)}\n`);
+  process.exit(exitCodeFor(final, check));
+}
+
+export function registerSend(program: Command): void {
+  program
+    .command('send')
+    .description('Send bulk invitations from a list to Diga, Wix, Confident AI or AthenaHQ, and write every row\'s outcome to a file.')
+    .argument('<input>', 'file with the people to invite (CSV/TSV or a pasted list), or - for standard input')
+    .addOption(new Option('--vendor <vendor>', 'where the invitations go').choices(VENDOR_NAMES).makeOptionMandatory())
+    .addOption(new Option('--base-url <url>', "the vendor API's base URL (or a proxy, or bulk-invite mock)").argParser(httpUrl).makeOptionMandatory())
+    .addOption(new Option('--key-env <var>', 'name of the environment variable holding the API key').makeOptionMandatory())
+    .addOption(new Option('--out <file>', 'results file: .csv or .json').makeOptionMandatory())
+    .option('--role <role>', "role for rows that name none (default: the vendor's default role)")
+    .option('--project-id <id>', 'Confident AI: the project to invite to')
+    .option('--site-id <id>', 'Wix: the site (wix-site-id)')
+    .option('--policy-id <id>', 'Wix: a role (policy) id to grant; repeatable', collect)
+    .option('--website-id <id>', 'AthenaHQ: a website to invite to; repeatable', collect)
+    .option('--group-id <id>', 'AthenaHQ: a group to invite to; repeatable', collect)
+    .addOption(new Option('--invite-method <method>', 'AthenaHQ: add directly or invite by email').choices(['direct', 'email']))
+    .addOption(new Option('--concurrency <n>', 'requests in flight at once').default(4).argParser(positiveInt))
+    .addOption(new Option('--rate <n>', "requests per second (default: the vendor's documented limit)").argParser(positiveNumber))
+    .addOption(new Option('--max-attempts <n>', 'tries per request, the first included').default(5).argParser(positiveInt))
+    .addOption(new Option('--timeout <seconds>', 'per-request deadline; 0 for none').default(30).argParser(seconds))
+    .addHelpText('after', SEND_HELP)
+    .action((input: string, flags: SendFlags, command: Command) => send(input, flags, command));
+}
