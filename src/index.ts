@@ -1,2 +1,6 @@
 export * from './core/index.ts';
 export * from './adapters/contract.ts';
+export * from './adapters/diga.ts';
+export * from './adapters/wix.ts';
+export * from './adapters/confident-ai.ts';
+export * from './adapters/athenahq.ts';
