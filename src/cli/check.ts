@@ -1,24 +1,13 @@
 /** `bulk-invite check <file|->`: run the intake core on a file and print what it found. */
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { checkBytes, checkText, IntakeError, type CheckOptions, type CheckResult, type CheckedRow, type ColumnOverride } from '../core/index.ts';
+import { collect, column, positiveInt } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
-}
 
-/** A column given as a 1-based number (as people count columns) or a header name. */
-function column(value: string): number | string {
-  return /^\d+$/.test(value) ? Number(value) - 1 : value;
-}
 
 const DELIMITER_NAMES: Record<string, CheckOptions['delimiter']> = {
   ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', tab: '\t', '\\t': '\t', '|': '|', pipe: '|',

@@ -14,9 +14,10 @@
  * vendor left out (and every vendor without --keys) accepts any non-empty credential.
  */
 import { readFile } from 'node:fs/promises';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { MockKeys } from '../../mocks/index.ts';
 import { scenarioNames, type ScenarioName } from '../../mocks/scenario-names.ts';
+import { port, seed } from './arguments.ts';
 import type { RunningMockServer } from '../../mocks/server.ts';
 
 /**
@@ -43,17 +44,7 @@ interface MockFlags {
   keys?: string;
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0 picks a free one).');
-  return n;
-}
 
-function seed(value: string): number {
-  const n = Number(value);
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('expected a whole number.');
-  return n;
-}
 
 const SCENARIO_HELP = `
 Scenarios (--scenario, deterministic for a --seed):

@@ -3,7 +3,7 @@
  * progress bar on stderr and writes every row's outcome to --out. Ctrl-C cancels: requests in flight are
  * aborted, unsent addresses end `pending`, and the results file is still written.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import {
   checkBytes,
   createInviteRun,
@@ -15,6 +15,7 @@ import {
   type RunSnapshot,
 } from '../core/index.ts';
 import type { InviteAdapter } from '../adapters/contract.ts';
+import { collect, httpUrl, positiveInt, positiveNumber, seconds } from './arguments.ts';
 import { readInput, UnreadableInput } from './input.ts';
 import { createProgress } from './progress.ts';
 import { checkWritable, renderResults, resultsFormat, UnwritableResults, writeResults } from './results.ts';
@@ -35,38 +36,10 @@ interface SendFlags extends VendorFlags {
   timeout: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number.');
-  return n;
-}
 
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!(Number.isFinite(n) && n > 0)) throw new InvalidArgumentError('expected a positive number.');
-  return n;
-}
 
-function seconds(value: string): number {
-  const n = Number(value);
-  if (!(value.trim() !== '' && Number.isFinite(n) && n >= 0)) throw new InvalidArgumentError('expected a number of seconds (0 for none).');
-  return n;
-}
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
-}
 
-function httpUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError('expected a URL such as http://127.0.0.1:4010.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL.');
-  return value.replace(/\/+$/, '');
-}
 
 const SEND_HELP = `
 The API key is read from the environment variable named by --key-env, never from a flag, so it stays

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import type { Invitee } from '../adapters/contract.ts';
 import type { CheckedRow } from './rows.ts';
-import type { OutcomeStatus, RunSnapshot } from './store.ts';
+import type { OutcomeCounts, OutcomeStatus, RunSnapshot } from './store.ts';
 
 /** A run outcome, or what the intake said of a row that was never sendable, or a valid row left out of the run. */
 export type ExportStatus = OutcomeStatus | 'invalid' | 'duplicate' | 'excluded';
@@ -25,15 +25,9 @@ export interface ResultRow {
   vendorId?: string;
 }
 
-export interface ResultsSummary {
+export interface ResultsSummary extends OutcomeCounts {
   /** Rows in the export (every input row when `rows` was given). */
   total: number;
-  queued: number;
-  inFlight: number;
-  sent: number;
-  skipped: number;
-  failed: number;
-  pending: number;
   invalid: number;
   duplicate: number;
   excluded: number;
