@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { access, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import { resultsToCsv, resultsToJson, type AddressRecord, type CheckedRow, type RunSnapshot } from '../core/index.ts';
+import { resultsToCsv, resultsToJson, type CheckedRow, type RunSnapshot } from '../core/index.ts';
 
 export type ResultsFormat = 'csv' | 'json';
 
@@ -33,37 +33,10 @@ export async function checkWritable(path: string): Promise<void> {
   }
 }
 
-/**
- * The engine leaves `pending` records without a code (the run's stop reason is on the snapshot); a file
- * read later, without the terminal, should say on each such row why it was not sent.
- */
-export function explainPending(snapshot: RunSnapshot): RunSnapshot {
-  const stop = snapshot.stopReason;
-  if (snapshot.counts.pending === 0 || (snapshot.status !== 'cancelled' && !stop)) return snapshot;
-  const cause = snapshot.status === 'cancelled' ? 'the run was cancelled' : `the run stopped: ${stop!.message}`;
-  const explain = (record: AddressRecord): AddressRecord => {
-    if (record.status !== 'pending' || record.code !== undefined) return record;
-    return {
-      ...record,
-      code: snapshot.status === 'cancelled' ? 'ABORTED' : stop!.code,
-      message: record.maybeDelivered
-        ? `Not confirmed: ${cause} while its request was out, so it may have been delivered; check the vendor before sending it again.`
-        : `Not sent: ${cause}.`,
-    };
-  };
-  let outcomes: readonly AddressRecord[] | undefined;
-  // The snapshot's own fields through the prototype; only the records are rewritten.
-  return Object.create(snapshot, {
-    at: { value: (index: number) => explain(snapshot.at(index)) },
-    outcomes: { get: () => (outcomes ??= snapshot.outcomes.map(explain)) },
-  }) as RunSnapshot;
-}
-
 export function renderResults(format: ResultsFormat, snapshot: RunSnapshot, rows: readonly CheckedRow[]): string {
-  const explained = explainPending(snapshot);
-  if (format === 'csv') return resultsToCsv(explained, { rows });
+  if (format === 'csv') return resultsToCsv(snapshot, { rows });
   // One outcome per line: readable, and easy to grep or diff.
-  const { summary, outcomes } = resultsToJson(explained, { rows });
+  const { summary, outcomes } = resultsToJson(snapshot, { rows });
   return `{"summary":${JSON.stringify(summary)},\n"outcomes":[\n${outcomes.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
 }
 

@@ -36,11 +36,6 @@ interface SendFlags extends VendorFlags {
   timeout: number;
 }
 
-
-
-
-
-
 const SEND_HELP = `
 The API key is read from the environment variable named by --key-env, never from a flag, so it stays
 out of shell history and process listings:

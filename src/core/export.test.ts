@@ -39,6 +39,28 @@ describe('inviteesFromRows', () => {
 });
 
 describe('export', () => {
+  it('says on every pending row why it was not sent (the stop reason lives on the snapshot, not the record)', async () => {
+    const checked = checkText(INPUT, { roles: ['admin', 'member'] });
+    const run = createInviteRun(inviteesFromRows(checked.rows), { clock: createVirtualClock() });
+    // One address per request; the second request meets a revoked key, which stops the run.
+    const vendor = createFakeVendor({
+      maxBatchSize: 1,
+      fault: (request) => (request.number === 2 ? { kind: 'error', code: 'AUTH_FAILED' } : null),
+    });
+    const snapshot = await run.send({ adapter: vendor, rateLimit: false, concurrency: 1 });
+    expect(snapshot.status).toBe('stopped');
+    const pending = resultsToJson(snapshot, { rows: checked.rows }).outcomes.filter((row) => row.status === 'pending');
+    expect(pending.length).toBeGreaterThan(0);
+    for (const row of pending) {
+      expect(row.code).toBe('AUTH_FAILED');
+      expect(row.message).toBe(`Not sent: the run stopped: ${snapshot.stopReason!.message}.`);
+    }
+    const csvPending = Papa.parse<Record<string, string>>(resultsToCsv(snapshot, { rows: checked.rows }).trim(), { header: true }).data.filter(
+      (row) => row.status === 'pending',
+    );
+    expect(csvPending.map((row) => row.code)).toEqual(pending.map(() => 'AUTH_FAILED'));
+  });
+
   it('accounts for every input row: outcomes for sent rows, reasons for rejected ones, in input order', async () => {
     const { checked, snapshot } = await finishedRun();
     const rows = resultRows(snapshot, { rows: checked.rows });

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import type { Invitee } from '../adapters/contract.ts';
 import type { CheckedRow } from './rows.ts';
-import type { OutcomeCounts, OutcomeStatus, RunSnapshot } from './store.ts';
+import type { AddressRecord, OutcomeCounts, OutcomeStatus, RunSnapshot } from './store.ts';
 
 /** A run outcome, or what the intake said of a row that was never sendable, or a valid row left out of the run. */
 export type ExportStatus = OutcomeStatus | 'invalid' | 'duplicate' | 'excluded';
@@ -61,17 +61,34 @@ function tidy(row: ResultRow): ResultRow {
   return row;
 }
 
+/**
+ * Why a pending address was not sent. The engine keeps the run's stop reason on the snapshot, not on
+ * each record; a results file read later, away from the run, must say it on every such row.
+ */
+function pendingReason(snapshot: RunSnapshot, record: AddressRecord): { code: string; message: string } | undefined {
+  const stop = snapshot.stopReason;
+  if (snapshot.status !== 'cancelled' && !stop) return undefined;
+  const cause = snapshot.status === 'cancelled' ? 'the run was cancelled' : `the run stopped: ${stop!.message}`;
+  return {
+    code: snapshot.status === 'cancelled' ? 'ABORTED' : stop!.code,
+    message: record.maybeDelivered
+      ? `Not confirmed: ${cause} while its request was out, so it may have been delivered; check the vendor before sending it again.`
+      : `Not sent: ${cause}.`,
+  };
+}
+
 function outcomeRow(snapshot: RunSnapshot, index: number): ResultRow {
   const record = snapshot.at(index);
   const invitee = snapshot.invitees[index]!;
+  const why = record.status === 'pending' && record.code === undefined ? pendingReason(snapshot, record) : undefined;
   return tidy({
     line: record.line,
     email: record.email,
     name: displayName(invitee),
     role: invitee.role,
     status: record.status,
-    code: record.code,
-    message: record.message,
+    code: why?.code ?? record.code,
+    message: why?.message ?? record.message,
     attempts: record.attempts,
     vendorId: record.vendorId,
   });
