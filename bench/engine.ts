@@ -16,7 +16,7 @@ import { createInviteRun, createVirtualClock, plan, sleep, type RunSnapshot } fr
 import { startMockServer } from '../mocks/server.ts';
 import { createRandom } from '../mocks/scenario.ts';
 import type { MockBackendState } from '../mocks/index.ts';
-import { BENCH_VENDORS, faultMixScenario, inProcessFetch, type BenchVendor } from './engine-vendors.ts';
+import { BENCH_VENDORS, faultMixScenario, inProcessFetch } from './engine-vendors.ts';
 
 const RATE = { requests: 20, per: 'second' } as const;
 const CONCURRENCY = 4;

@@ -82,7 +82,6 @@ const isOwner = (name: string) => name.trim().toLowerCase() === CONFIDENT_AI_OWN
 type RoleChoice = { ok: true; projectRoleId: string | undefined } | { ok: false; message: string };
 
 export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): InviteAdapter {
-  const baseUrl = options.baseUrl ?? CONFIDENT_AI_BASE_URL;
   const defaultRole = options.defaultRole ?? CONFIDENT_AI_DEFAULT_ROLE;
   const maxBatchSize = options.maxBatchSize ?? CONFIDENT_AI_MAX_BATCH_SIZE;
   const named = Object.entries(options.roles ?? {}).filter(([name]) => !isOwner(name));

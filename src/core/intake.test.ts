@@ -834,15 +834,6 @@ describe('checkStream reads exactly what checkBytes reads', () => {
     }
   });
 
-  /** Positions just after each occurrence of `needle` (or `offset` bytes into it) within bytes[from..]. */
-  function positionsOf(bytes: Uint8Array, needle: readonly number[], offset: number, from: number): number[] {
-    const found: number[] = [];
-    for (let i = from; i + needle.length <= bytes.length; i++) {
-      if (needle.every((byte, k) => bytes[i + k] === byte)) found.push(i + offset);
-    }
-    return found;
-  }
-
   const encoder = new TextEncoder();
   const filler = (rows: number, newline = '\n') =>
     `email,name,notes${newline}${Array.from({ length: rows }, (_, i) => `user${i}@example.com,User ${i},`).join(newline)}${newline}`;
