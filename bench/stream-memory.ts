@@ -5,7 +5,7 @@
  * does not count; peakHeapBytes is the same for V8's heap plus external buffers.
  */
 import { checkStream } from '../src/core/index.ts';
-import { fileChunks } from '../src/cli/chunks.ts';
+import { fileChunks } from './file-chunks.ts';
 
 const file = process.argv[2]!;
 globalThis.gc?.();

@@ -97,7 +97,7 @@ function Rows({ result }: { result: CheckResult }) {
             <td>{row.line}</td>
             <td>{row.status}</td>
             <td>{row.email}</td>
-            <td>{row.name ?? [row.firstName, row.lastName].filter(Boolean).join(' ')}</td>
+            <td>{row.name ?? ''}</td>
             <td>{row.role ?? ''}</td>
             <td>{row.message ?? ''}</td>
           </tr>

@@ -12,7 +12,7 @@ import {
   type ColumnMapping,
   type ColumnOverride,
 } from './columns.ts';
-import { DELIMITERS, detectNewline, parseRecords, type Delimiter, type Newline, type SourceRecord } from './records.ts';
+import { countChar, DELIMITERS, detectNewline, parseRecords, type Delimiter, type Newline, type SourceRecord } from './records.ts';
 
 export interface Layout {
   format: 'table' | 'list';
@@ -96,12 +96,6 @@ function tableLayout(candidate: Candidate, newline: Newline, options: LayoutOpti
   };
 }
 
-function count(text: string, char: string): number {
-  let n = 0;
-  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
-  return n;
-}
-
 const NAMED_ADDRESS = /^[^<>@]*[^\s<>@][^<>@]*<[^<>]*@[^<>]*>$/;
 
 /**
@@ -116,9 +110,9 @@ function cutsListEntries(records: readonly SourceRecord[], emailColumn: number):
     const cell = (cells[emailColumn] ?? '').trim();
     const before = cells[emailColumn - 1]?.trim() ?? '';
     if (
-      count(cell, '(') !== count(cell, ')') ||
-      count(cell, '<') !== count(cell, '>') ||
-      count(cell, '"') % 2 === 1 ||
+      countChar(cell, '(') !== countChar(cell, ')') ||
+      countChar(cell, '<') !== countChar(cell, '>') ||
+      countChar(cell, '"') % 2 === 1 ||
       (before !== '' && !before.includes('@') && NAMED_ADDRESS.test(cell))
     ) {
       cut++;

@@ -34,7 +34,8 @@ function lineChar(newline: Newline): string {
   return newline === '\r' ? '\r' : '\n';
 }
 
-function countChar(text: string, char: string, from: number, to: number): number {
+/** How often `char` occurs in `text`, between `from` and `to`. */
+export function countChar(text: string, char: string, from = 0, to = text.length): number {
   let count = 0;
   for (let i = text.indexOf(char, from); i >= 0 && i < to; i = text.indexOf(char, i + 1)) count++;
   return count;
