@@ -59,6 +59,12 @@ export interface InviteAdapter {
   /** Most invitees one request may carry. */
   readonly maxBatchSize: number;
   /**
+   * Whether a per-address refusal may mean "already invited" without saying so (Wix's reasonless
+   * `failedEmails`). After a request that may have landed, the engine then reports such a refusal as
+   * `UNCERTAIN` rather than as a failure. Absent: the vendor names repeats, so a refusal is a refusal.
+   */
+  readonly refusalsMayBeRepeats?: boolean;
+  /**
    * Invitees with different keys never share a request (e.g. one role per request). Absent: any mix is fine.
    */
   groupBy?(invitee: Invitee): string;

@@ -63,7 +63,13 @@ describe('Wix adapter rules', () => {
     const adapter = createWixAdapter({ siteId: WIX_FIXTURE_SITE_ID });
     expect(WIX_BASE_URL).toBe('https://www.wixapis.com');
     expect(WIX_ROLES).toEqual(['contributor']);
-    expect(adapter).toMatchObject({ vendor: 'wix', roles: ['contributor'], defaultRole: WIX_DEFAULT_ROLE, maxBatchSize: WIX_MAX_BATCH_SIZE });
+    expect(adapter).toMatchObject({
+      vendor: 'wix',
+      roles: ['contributor'],
+      defaultRole: WIX_DEFAULT_ROLE,
+      maxBatchSize: WIX_MAX_BATCH_SIZE,
+      refusalsMayBeRepeats: true,
+    });
     expect(adapter.policyIdsFor({ email: 'a@example.com' })).toEqual([WIX_EXAMPLE_POLICY_ID]);
   });
 

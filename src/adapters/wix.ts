@@ -187,6 +187,8 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
 
   return {
     vendor: 'wix',
+    // failedEmails carries no reason: an address already invited looks like any refusal.
+    refusalsMayBeRepeats: true,
     roles: [...table.keys()],
     defaultRole,
     maxBatchSize: options.maxBatchSize ?? WIX_MAX_BATCH_SIZE,

@@ -113,6 +113,7 @@ export function createFakeVendor(options: FakeVendorOptions = {}): FakeVendor {
 
   return {
     vendor: options.vendor ?? 'fake',
+    ...(options.repeats === 'ambiguous' ? { refusalsMayBeRepeats: true } : {}),
     roles: ['member', 'admin'],
     defaultRole: 'member',
     maxBatchSize: options.maxBatchSize ?? 50,

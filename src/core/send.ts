@@ -43,8 +43,8 @@ export interface SendOptions {
   stopOn?: readonly InviteErrorCode[];
   /**
    * Whether the vendor's per-address refusals can mean "already invited" without saying so, which after
-   * an unanswered request makes them `UNCERTAIN` rather than failed. Default: true for Wix only
-   * (`failedEmails` gives no reason); the other vendors name repeats (vendors.md §5).
+   * an unanswered request makes them `UNCERTAIN` rather than failed. Default: what the adapter declares
+   * (`refusalsMayBeRepeats`; the Wix adapter does, the vendors that name repeats do not: vendors.md §5).
    */
   ambiguousRefusals?: boolean;
 }
@@ -138,7 +138,7 @@ function runOver(store: RunStore, options: RunOptions): InviteRun {
         timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         ...(given.maxBatchSize === undefined ? {} : { maxBatchSize: given.maxBatchSize }),
         stopOn: new Set(given.stopOn ?? DEFAULT_STOP_ON),
-        ambiguousRefusals: given.ambiguousRefusals ?? given.adapter.vendor === 'wix',
+        ambiguousRefusals: given.ambiguousRefusals ?? given.adapter.refusalsMayBeRepeats === true,
         clock,
         random,
         ...(given.signal ? { signal: given.signal } : {}),
