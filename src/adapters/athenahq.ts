@@ -24,6 +24,8 @@ export const ATHENA_INVITE_METHODS = ['direct', 'email'] as const;
 export type AthenaInviteMethod = (typeof ATHENA_INVITE_METHODS)[number];
 /** Websites or groups one request may name. */
 export const ATHENA_MAX_TARGETS = 50;
+/** The documented limit: 60 requests a minute per organization (each request is one invitee). */
+export const ATHENA_REQUESTS_PER_MINUTE = 60;
 
 export interface AthenaAdapterOptions extends AdapterConnection {
   /** Websites to invite each person to (1–50). Exactly one of `websiteIds` / `groupIds`. */

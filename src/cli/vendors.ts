@@ -2,7 +2,7 @@
  * The four vendors as `bulk-invite send` names them: each one's own options (spelled after the vendor's
  * own fields), how to build its adapter from them, and the request rate it documents.
  */
-import { createAthenaAdapter, ATHENA_INVITE_METHODS, type AthenaInviteMethod } from '../adapters/athenahq.ts';
+import { createAthenaAdapter, ATHENA_INVITE_METHODS, ATHENA_REQUESTS_PER_MINUTE, type AthenaInviteMethod } from '../adapters/athenahq.ts';
 import { createConfidentAiAdapter } from '../adapters/confident-ai.ts';
 import type { InviteAdapter } from '../adapters/contract.ts';
 import { createDigaAdapter } from '../adapters/diga.ts';
@@ -97,7 +97,7 @@ export const VENDORS: Record<VendorName, VendorSpec> = {
   athena: {
     label: 'AthenaHQ',
     flags: ['websiteId', 'groupId', 'inviteMethod'],
-    rate: { requests: 60, per: 'minute' },
+    rate: { requests: ATHENA_REQUESTS_PER_MINUTE, per: 'minute' },
     build(flags, c) {
       if (flags.websiteId && flags.groupId) throw new UsageError('AthenaHQ takes --website-id or --group-id, not both.');
       if (!flags.websiteId && !flags.groupId) throw new UsageError('AthenaHQ needs --website-id or --group-id.');
