@@ -6,8 +6,7 @@
  * with a single quote so it is never run as a formula (an address like `+x@y.com` then reads `'+x@y.com`).
  */
 import Papa from 'papaparse';
-import type { Invitee } from '../adapters/contract.ts';
-import type { CheckedRow } from './rows.ts';
+import { displayName, type CheckedRow } from './rows.ts';
 import type { AddressRecord, OutcomeCounts, OutcomeStatus, RunSnapshot } from './store.ts';
 
 /** A run outcome, or what the intake said of a row that was never sendable, or a valid row left out of the run. */
@@ -49,12 +48,6 @@ export interface CsvOptions extends ExportOptions {
 }
 
 const NOT_IN_RUN = 'This row was valid but was not part of the send.';
-
-function displayName(person: Pick<Invitee, 'name' | 'firstName' | 'lastName'>): string | undefined {
-  if (person.name) return person.name;
-  const joined = [person.firstName, person.lastName].filter(Boolean).join(' ');
-  return joined || undefined;
-}
 
 function tidy(row: ResultRow): ResultRow {
   for (const key of Object.keys(row) as (keyof ResultRow)[]) if (row[key] === undefined) delete row[key];

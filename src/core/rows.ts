@@ -122,6 +122,13 @@ function mapIndex(): FirstLineIndex {
   return { get: (email) => map.get(email), add: (email, line) => void map.set(email, line) };
 }
 
+/** A person's name for display: the full name, else first and last name joined. */
+export function displayName(person: { name?: string | undefined; firstName?: string | undefined; lastName?: string | undefined }): string | undefined {
+  if (person.name) return person.name;
+  const joined = [person.firstName, person.lastName].filter(Boolean).join(' ');
+  return joined || undefined;
+}
+
 export function createRowChecker(rules: RowRules = {}, { compactIndex = false }: RowCheckerOptions = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
@@ -158,7 +165,7 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
     }
     if (row.email.length === 0 || row.email.trim() === '') {
       row.email = '';
-      const who = row.name ?? [row.firstName, row.lastName].filter(Boolean).join(' ');
+      const who = displayName(row);
       return settle(row, 'invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
     }
     const address = checkAddress(row.email);
