@@ -31,11 +31,38 @@ function normalise(value: string): string {
 
 export type AddressProblemCode = 'INVALID_EMAIL' | 'EMAIL_TOO_LONG';
 
+/** Characters copy-paste leaves around an address: whitespace of every kind, zero-width spaces, a BOM. */
+function isWrapping(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Trims whitespace and zero-width characters from both ends (one scan from each end, no pattern). */
+export function trimWrapping(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWrapping(text.charCodeAt(start))) start++;
+  while (end > start && isWrapping(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 /** Strips what copy-paste wraps around an address: spaces of every kind, `mailto:`, angle brackets. */
 export function cleanAddress(text: string): string {
-  let value = text.replace(/^[\s\u00a0\u200b-\u200d\u2060\ufeff]+|[\s\u00a0\u200b-\u200d\u2060\ufeff]+$/g, '');
-  if (value.startsWith('<') && value.endsWith('>')) value = value.slice(1, -1).trim();
-  if (/^mailto:/i.test(value)) {
+  let value = trimWrapping(text);
+  if (value.startsWith('<') && value.endsWith('>')) value = trimWrapping(value.slice(1, -1));
+  if (value.length > 7 && (value.charCodeAt(0) | 32) === 109 /* m */ && /^mailto:/i.test(value)) {
     value = value.slice(7);
     const query = value.indexOf('?');
     if (query >= 0) value = value.slice(0, query);
@@ -55,7 +82,9 @@ export type AddressCheck =
 
 /** Validates one address (already cleaned of wrappers) and explains a failure in plain words. */
 export function checkAddress(input: string): AddressCheck {
-  const result = emailAddressSchema.safeParse(input);
+  // Length first: the pattern need never run over a pasted megabyte.
+  const result = input.length > MAX_ADDRESS_LENGTH + 64 ? undefined : emailAddressSchema.safeParse(input);
+  if (result === undefined) return { ok: false, email: input.trim().toLowerCase(), ...explain(input.trim()) };
   if (result.success) return { ok: true, email: result.data };
   const email = input.trim().toLowerCase();
   return { ok: false, email, ...explain(input.trim()) };
@@ -77,9 +106,17 @@ function explain(value: string): { code: AddressProblemCode; message: string } {
     return { code: 'EMAIL_TOO_LONG', message: `The part before the @ is ${local.length} characters long; the limit is ${MAX_LOCAL_LENGTH}.` };
   }
   const space = /\s/.exec(value);
-  if (space) return invalid('it contains a space');
+  if (space) {
+    // Say where: "tom haddad@x.io" has a space before "haddad". The word is what follows the space, up to
+    // the next space or @ (or the domain part, when the space is after the @).
+    const after = value.slice(space.index).replace(/^\s+/, '');
+    const stop = after.search(space.index < at ? /[\s@]/ : /\s/);
+    const word = stop < 0 ? after : after.slice(0, stop);
+    const where = word === '' ? 'a space at the end' : `a space before "${word}"`;
+    return { code: 'INVALID_EMAIL', message: `"${value}" has ${where}; an address cannot contain spaces.` };
+  }
   const nonAscii = /[^\x00-\x7f]/.exec(value);
-  if (nonAscii) return invalid(`it contains "${nonAscii[0]}", which addresses cannot contain`);
+  if (nonAscii) return invalid(`it contains ${describeCharacter(nonAscii[0])}, which addresses cannot contain`);
   const badLocal = /[^a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/.exec(local);
   if (badLocal) return invalid(`"${badLocal[0]}" is not allowed before the @`);
   if (!domain.includes('.')) return invalid(`the domain "${domain}" has no dot (like example.com)`);
@@ -90,6 +127,13 @@ function explain(value: string): { code: AddressProblemCode; message: string } {
     if (label.startsWith('-') || label.endsWith('-')) return invalid(`the domain part "${label}" starts or ends with a hyphen`);
   }
   return invalid('it does not have the form name@example.com');
+}
+
+/** A character for a message: as itself, or by its code point when it cannot be seen. */
+function describeCharacter(char: string): string {
+  const code = char.codePointAt(0)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /[\p{Cf}\p{Cc}\p{Z}\p{M}]/u.test(char) ? `an invisible character (${hex})` : `"${char}"`;
 }
 
 /** The domain of a valid normalised address. */

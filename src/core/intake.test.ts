@@ -593,7 +593,56 @@ describe('cells that need reading', () => {
       { line: 2, email: 'ann@x.com; bob@x.com', name: 'Ann and Bob', status: 'invalid', code: 'MULTIPLE_EMAILS' },
       { line: 3, email: 'cat@x.com', name: 'Cat', status: 'valid' },
     ]);
-    expect(result.rows[0]!.message).toBe('The cell holds 2 entries (ann@x.com, bob@x.com); put one address per row.');
+    expect(result.rows[0]!.message).toBe('The cell holds 2 addresses (ann@x.com, bob@x.com); put one address per row.');
+  });
+
+  it('a space inside an address is an invalid row that says where, never another valid address', () => {
+    const text = 'Email,Name\nandy dwyer@northwind.example,\ntom haddad@x.io,Tom\nann@x.io (Ann Lee),\n"Lee, Ann <ann2@x.io>;",\n"Bob <bob@x.io>",\n';
+    const result = checkText(text);
+    expect(result.rows.map(outline)).toEqual([
+      { line: 2, email: 'andy dwyer@northwind.example', status: 'invalid', code: 'INVALID_EMAIL' },
+      { line: 3, email: 'tom haddad@x.io', name: 'Tom', status: 'invalid', code: 'INVALID_EMAIL' },
+      { line: 4, email: 'ann@x.io', name: 'Ann Lee', status: 'valid' },
+      { line: 5, email: 'ann2@x.io', name: 'Lee, Ann', status: 'valid' },
+      { line: 6, email: 'bob@x.io', name: 'Bob', status: 'valid' },
+    ]);
+    expect(result.rows[0]!.message).toBe('"andy dwyer@northwind.example" has a space before "dwyer"; an address cannot contain spaces.');
+    expect(result.rows[1]!.message).toBe('"tom haddad@x.io" has a space before "haddad"; an address cannot contain spaces.');
+  });
+
+  it.each([
+    ['Name <addr>', 'Ann Lee <ann@x.io>', 'ann@x.io', 'Ann Lee'],
+    ['"Last, First" <addr>', '"""Lee, Ann"" <ann@x.io>"', 'ann@x.io', 'Lee, Ann'],
+    ['<addr>', '<ann@x.io>', 'ann@x.io', undefined],
+    ['addr (Name)', 'ann@x.io (Ann Lee)', 'ann@x.io', 'Ann Lee'],
+    ['mailto:', 'mailto:ann@x.io', 'ann@x.io', undefined],
+    ['mailto: with a subject', 'mailto:ann@x.io?subject=Welcome%20aboard', 'ann@x.io', undefined],
+    ['spaces and a trailing ;', '  ann@x.io ;', 'ann@x.io', undefined],
+    ['a trailing ,', '"ann@x.io,"', 'ann@x.io', undefined],
+  ])('unwraps %s in a table cell', (_form, cell, email, name) => {
+    const result = checkText(`Email\tTeam\n${cell}\tOps\n`);
+    expect(result.rows.map(outline)).toEqual([{ line: 2, email, ...(name ? { name } : {}), status: 'valid' }]);
+  });
+
+  it.each([
+    ['words before the address', 'user name@x.io', 'user name@x.io'],
+    ['words after the address', 'ann@x.io Ann', 'ann@x.io ann'],
+    ['a To: label', 'To: ann@x.io', 'to: ann@x.io'],
+    ['an angle address followed by words', '<ann@x.io> Ann', '<ann@x.io> ann'],
+    ['a space inside the brackets', 'Ann <ann lee@x.io>', 'ann lee@x.io'],
+  ])('takes %s whole, as one invalid value', (_form, cell, email) => {
+    const [row] = checkText(`Email\tTeam\n${cell}\tOps\n`).rows;
+    expect(row).toMatchObject({ email, status: 'invalid', code: 'INVALID_EMAIL' });
+    expect(row!.name).toBe(cell.startsWith('Ann <') ? 'Ann' : undefined);
+  });
+
+  it("Google's ` ::: ` cell invites the first address and says which others it holds", () => {
+    const result = checkText('Name,E-mail 1 - Value\nAnn,ann@x.io ::: ann@home.io ::: a@old.io\n');
+    expect(result.rows[0]).toMatchObject({
+      email: 'ann@x.io',
+      status: 'valid',
+      warnings: [{ code: 'OTHER_ADDRESSES', message: 'The cell also holds ann@home.io, a@old.io; only the first address, ann@x.io, is invited.' }],
+    });
   });
 
   it('an explicit name column wins over the name inside the address cell', () => {

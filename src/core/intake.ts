@@ -4,14 +4,15 @@
  * `ignored` with the reason, so nothing in the input goes unaccounted for.
  */
 import * as z from 'zod/mini';
-import { cleanAddress } from './email.ts';
+import { cleanAddress, trimWrapping } from './email.ts';
 import { IntakeError } from './errors.ts';
 import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './encoding.ts';
 import type { ColumnMapping } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
-import { parseList } from './list.ts';
+import { angleForm, cleanName, parseList } from './list.ts';
 import { forEachRecord, type Delimiter, type RecordsRead } from './records.ts';
 import { createRowChecker, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
+import type { RowWarning } from './warnings.ts';
 
 export interface CheckOptions extends LayoutOptions, RowRules {}
 
@@ -70,24 +71,54 @@ function mappingReport(layout: Layout): MappingReport {
   };
 }
 
-const PLAIN_CELL_NEEDS_READING = /[<\s,;:(\u200b-\u200d\u2060]/;
+const PLAIN_CELL_NEEDS_READING = /[<\s,;:(\u200b-\u200d\u2060\ufeff]/;
+/** `address (Name)`: the address is one word. */
+const COMMENT_FORM = /^(\S+)\s*\(([^()]*)\)$/;
 
-/** Reads an address cell: `Name <a@b>`, `mailto:` links, Google's `a@b ::: c@d` (first is primary). */
-function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' | 'problem'> {
-  const text = cell.trim();
+/**
+ * Reads an address cell. A cell is one value: only the forms that say which part is the address are
+ * unwrapped (`Name <a@b>`, `"Last, First" <a@b>`, `<a@b>`, `a@b (Name)`, `mailto:a@b?…`, surrounding
+ * spaces and a trailing `;` or `,`). Anything else is taken whole, so `andy dwyer@x.io` stays one
+ * (invalid) value and never becomes `dwyer@x.io`. Google Contacts' `a@b ::: c@d` invites the first.
+ */
+export function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' | 'problem' | 'warnings'> {
+  let text = trimWrapping(cell);
+  while (text.endsWith(';') || text.endsWith(',')) text = trimWrapping(text.slice(0, -1));
   if (text === '') return { email: '' };
-  const primary = text.includes(' ::: ') ? text.split(' ::: ')[0]!.trim() : text;
-  const entries = parseList(primary);
-  if (entries.length > 1) {
-    const found = entries.map((entry) => entry.email).join(', ');
+  let warnings: RowWarning[] | undefined;
+  if (text.includes(' ::: ')) {
+    const [primary, ...others] = text.split(' ::: ').map(trimWrapping);
+    text = primary!;
+    const more = others.filter((other) => other !== '');
+    if (more.length > 0) {
+      warnings = [
+        {
+          code: 'OTHER_ADDRESSES',
+          message: `The cell also holds ${more.join(', ')}; only the first address, ${text}, is invited.`,
+        },
+      ];
+    }
+  }
+  const found = parseList(text).filter((entry) => entry.email.includes('@'));
+  if (found.length > 1) {
+    const listed = found.map((entry) => entry.email).join(', ');
     return {
-      email: primary,
-      problem: { code: 'MULTIPLE_EMAILS', message: `The cell holds ${entries.length} entries (${found}); put one address per row.` },
+      email: text,
+      problem: { code: 'MULTIPLE_EMAILS', message: `The cell holds ${found.length} addresses (${listed}); put one address per row.` },
+      ...(warnings ? { warnings } : {}),
     };
   }
-  const only = entries[0];
-  if (!only) return { email: cleanAddress(primary) };
-  return only.name === undefined ? { email: only.email } : { email: only.email, name: only.name };
+  let read: Pick<Candidate, 'email' | 'name'>;
+  const angle = angleForm(text);
+  const comment = angle ? undefined : COMMENT_FORM.exec(text);
+  if (angle) read = withName(cleanAddress(angle.inside), cleanName(angle.before));
+  else if (comment) read = withName(cleanAddress(comment[1]!), cleanName(comment[2]!));
+  else read = { email: cleanAddress(text) };
+  return warnings ? { ...read, warnings } : read;
+}
+
+function withName(email: string, name: string | undefined): Pick<Candidate, 'email' | 'name'> {
+  return name === undefined ? { email } : { email, name };
 }
 
 /** Reads one input in order, piece by piece. */
@@ -157,6 +188,7 @@ class IntakeReader {
           candidate.email = address.email;
           if (address.name !== undefined) candidate.name = address.name;
           if (address.problem !== undefined) candidate.problem = address.problem;
+          if (address.warnings !== undefined) candidate.warnings = address.warnings;
         } else {
           candidate.email = cell;
         }

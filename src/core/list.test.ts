@@ -81,10 +81,25 @@ describe('parseList: display names', () => {
     ]);
   });
 
-  it('reads Name email without brackets', () => {
-    expect(parseList('Ann Lee ann@x.com\n"Bob" bob@x.com')).toEqual([
-      e(1, 'Ann Lee ann@x.com', 'ann@x.com', 'Ann Lee'),
+  it('reads Name email without brackets, and says so on the entry: the same shape is a typo', () => {
+    expect(parseList('Ann Lee ann@x.com\n"Bob" bob@x.com\nuser name@x.io')).toEqual([
+      {
+        ...e(1, 'Ann Lee ann@x.com', 'ann@x.com', 'Ann Lee'),
+        warnings: [{ code: 'NAME_FROM_WORDS', message: expect.stringContaining('"Ann Lee" was read as the name for ann@x.com') }],
+      },
+      // A quoted name says it is a name: nothing to warn about.
       e(2, '"Bob" bob@x.com', 'bob@x.com', 'Bob'),
+      {
+        ...e(3, 'user name@x.io', 'name@x.io', 'user'),
+        warnings: [{ code: 'NAME_FROM_WORDS', message: expect.stringContaining('"user" was read as the name for name@x.io') }],
+      },
+    ]);
+  });
+
+  it('reads words after the address the same way, and a (comment) without a warning', () => {
+    expect(parseList('ann@x.com Ann Lee\nbob@x.com (Bob)')).toEqual([
+      { ...e(1, 'ann@x.com Ann Lee', 'ann@x.com', 'Ann Lee'), warnings: [expect.objectContaining({ code: 'NAME_FROM_WORDS' })] },
+      e(2, 'bob@x.com (Bob)', 'bob@x.com', 'Bob'),
     ]);
   });
 

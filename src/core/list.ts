@@ -3,8 +3,15 @@
  * separated by commas, semicolons or spaces; `Name <email>`, `"Last, First" <email>`, Outlook's
  * `Last, First <email>; …`, whole `To:` lines, `mailto:` links, `email (Name)`. Anything that is not an
  * address still becomes an entry (that validation will reject with a reason): nothing is dropped.
+ *
+ * Words next to an address with no brackets to say so (`Ann Lee ann@x.com`) are read as its name, and the
+ * entry carries a warning, because the same shape is also a typo (`user name@x.com`).
+ *
+ * Every step is a single left-to-right scan: a pasted line can be megabytes long, so no pattern here
+ * may backtrack over the rest of the line from each position.
  */
 import { cleanAddress } from './email.ts';
+import { nameFromWords, type RowWarning } from './warnings.ts';
 
 export interface ListEntry {
   line: number;
@@ -13,9 +20,27 @@ export interface ListEntry {
   /** The address text as found (not yet validated or lower-cased). */
   email: string;
   name?: string;
+  warnings?: RowWarning[];
 }
 
 const HEADER_LABEL = /^\s*(?:to|cc|bcc|from|reply-to|an|kopie|à|para|cc\s*\/\s*bcc)\s*:\s*/i;
+
+/** What `\s` matches in a JavaScript pattern. */
+export function isSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /** Splits a line at `,` and `;` outside quotes, angle brackets and parentheses. */
 function splitPieces(line: string): string[] {
@@ -41,7 +66,20 @@ function splitPieces(line: string): string[] {
   return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
 }
 
-const ANGLE_FORM = /^(.*?)<([^<>]*)>\s*$/s;
+/**
+ * `Name <address>` (or `<address>`): the piece ends in `<…>` holding no other bracket. Returns the text
+ * before the `<` and the text inside, or undefined.
+ */
+export function angleForm(piece: string): { before: string; inside: string } | undefined {
+  let end = piece.length;
+  while (end > 0 && isSpace(piece.charCodeAt(end - 1))) end--;
+  if (end < 2 || piece.charCodeAt(end - 1) !== 62 /* > */) return undefined;
+  const open = piece.lastIndexOf('<', end - 2);
+  if (open < 0) return undefined;
+  const close = piece.indexOf('>', open + 1);
+  if (close !== end - 1) return undefined;
+  return { before: piece.slice(0, open), inside: piece.slice(open + 1, end - 1) };
+}
 
 /**
  * Outlook writes `Smith, John <john@x.com>`: the comma splits the display name. A piece without an `@`
@@ -52,7 +90,7 @@ function joinSplitNames(pieces: string[]): string[] {
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     const next = pieces[i + 1];
-    if (!piece.includes('@') && !piece.includes('<') && next !== undefined && ANGLE_FORM.test(next) && !/^\s*</.test(next)) {
+    if (!piece.includes('@') && !piece.includes('<') && next !== undefined && !next.startsWith('<') && angleForm(next) !== undefined) {
       pieces[i + 1] = `${piece}, ${next}`;
       continue;
     }
@@ -61,7 +99,7 @@ function joinSplitNames(pieces: string[]): string[] {
   return joined;
 }
 
-function cleanName(text: string): string | undefined {
+export function cleanName(text: string): string | undefined {
   let name = text.trim();
   if (name.startsWith('(') && name.endsWith(')')) name = name.slice(1, -1).trim();
   if (name.length >= 2 && ((name.startsWith('"') && name.endsWith('"')) || (name.startsWith("'") && name.endsWith("'")))) {
@@ -70,42 +108,117 @@ function cleanName(text: string): string | undefined {
   return name.length > 0 ? name : undefined;
 }
 
-function entry(line: number, raw: string, email: string, name?: string): ListEntry {
-  return name === undefined ? { line, raw, email } : { line, raw, email, name };
+function entry(line: number, raw: string, email: string, name?: string, warnings?: RowWarning[]): ListEntry {
+  const found: ListEntry = { line, raw, email };
+  if (name !== undefined) found.name = name;
+  if (warnings !== undefined) found.warnings = warnings;
+  return found;
 }
 
-const ANGLE_GROUP = /[^<>]*<[^<>]*>/g;
+/** `A <a@x> B <b@x> …` from the start of the piece: each group runs to a `>` with one `<` before it. */
+function angleGroups(piece: string): { groups: string[]; end: number } {
+  const groups: string[] = [];
+  let at = 0;
+  while (at < piece.length) {
+    const open = piece.indexOf('<', at);
+    if (open < 0) break;
+    const close = piece.indexOf('>', at);
+    if (close < open) break;
+    const again = piece.indexOf('<', open + 1);
+    if (again >= 0 && again < close) break;
+    groups.push(piece.slice(at, close + 1));
+    at = close + 1;
+  }
+  return { groups, end: at };
+}
+
+const QUOTE = 34;
+const PAREN_OPEN = 40;
+
+/** Splits at whitespace, keeping `"quoted names"` and `(comments)` whole (an unclosed one is a word). */
+function tokenize(piece: string): string[] {
+  const tokens: string[] = [];
+  // Once a closing quote or parenthesis is missing, it is missing for the rest of the piece too.
+  let quotesClose = true;
+  let parensClose = true;
+  const n = piece.length;
+  let i = 0;
+  while (i < n) {
+    const c = piece.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if ((c === QUOTE && quotesClose) || (c === PAREN_OPEN && parensClose)) {
+      const close = piece.indexOf(c === QUOTE ? '"' : ')', i + 1);
+      if (close >= 0) {
+        tokens.push(piece.slice(i, close + 1));
+        i = close + 1;
+        continue;
+      }
+      if (c === QUOTE) quotesClose = false;
+      else parensClose = false;
+    }
+    let j = i + 1;
+    while (j < n && !isSpace(piece.charCodeAt(j))) j++;
+    tokens.push(piece.slice(i, j));
+    i = j;
+  }
+  return tokens;
+}
+
+function isBareWord(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c !== QUOTE && c !== PAREN_OPEN;
+}
 
 /** Reads one piece: `Name <email>`, `email (Name)`, `Name email`, several bare addresses, or a stray word. */
 function readPiece(piece: string, line: number, out: ListEntry[]): void {
   // `Ann <a@x.com> Bob <b@x.com>`: several bracketed entries separated by spaces only; each is an entry.
-  const groups = piece.match(ANGLE_GROUP);
-  if (groups && groups.length > 1) {
-    const joined = groups.join('');
+  if (piece.includes('<')) {
+    const { groups, end } = angleGroups(piece);
     // A group with an odd number of quotes would cut a quoted name holding brackets: leave such pieces whole.
-    if (piece.startsWith(joined) && groups.every((group) => group.split('"').length % 2 === 1)) {
+    if (groups.length > 1 && groups.every((group) => group.split('"').length % 2 === 1)) {
       for (const group of groups) readPiece(group.trim(), line, out);
-      const tail = piece.slice(joined.length).trim();
+      const tail = piece.slice(end).trim();
       if (tail.length > 0) readPiece(tail, line, out);
       return;
     }
-  }
-  const angle = ANGLE_FORM.exec(piece);
-  if (angle) {
-    out.push(entry(line, piece, cleanAddress(angle[2]!), cleanName(angle[1]!)));
-    return;
-  }
-  // Parenthesised comments and quoted names may hold spaces: keep them whole while splitting on spaces.
-  const tokens = piece.match(/"[^"]*"|\([^)]*\)|\S+/g) ?? [];
-  const addressTokens = tokens.filter((token) => token.includes('@') && !token.startsWith('"') && !token.startsWith('('));
-  if (addressTokens.length <= 1) {
-    const address = addressTokens[0];
-    if (address === undefined) {
-      out.push(entry(line, piece, piece));
+    const angle = angleForm(piece);
+    if (angle) {
+      out.push(entry(line, piece, cleanAddress(angle.inside), cleanName(angle.before)));
       return;
     }
-    const rest = tokens.filter((token) => token !== address).join(' ');
-    out.push(entry(line, piece, cleanAddress(address), cleanName(rest)));
+  }
+  const tokens = tokenize(piece);
+  let addresses = 0;
+  let only = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (isBareWord(tokens[i]!) && tokens[i]!.includes('@')) {
+      addresses++;
+      only = i;
+    }
+  }
+  if (addresses === 0) {
+    out.push(entry(line, piece, piece));
+    return;
+  }
+  if (addresses === 1) {
+    const address = cleanAddress(tokens[only]!);
+    if (tokens.length === 1) {
+      out.push(entry(line, piece, address));
+      return;
+    }
+    const rest: string[] = [];
+    let bare = false;
+    for (let i = 0; i < tokens.length; i++) {
+      if (i === only) continue;
+      rest.push(tokens[i]!);
+      if (isBareWord(tokens[i]!)) bare = true;
+    }
+    const words = rest.join(' ');
+    const name = cleanName(words);
+    out.push(entry(line, piece, address, name, bare && name !== undefined ? [nameFromWords(words, address)] : undefined));
     return;
   }
   // Several addresses separated by spaces: each is an entry; words between them are reported, not dropped.
@@ -115,7 +228,7 @@ function readPiece(piece: string, line: number, out: ListEntry[]): void {
     words = [];
   };
   for (const token of tokens) {
-    if (addressTokens.includes(token)) {
+    if (isBareWord(token) && token.includes('@')) {
       flushWords();
       out.push(entry(line, token, cleanAddress(token)));
     } else {
@@ -125,14 +238,17 @@ function readPiece(piece: string, line: number, out: ListEntry[]): void {
   flushWords();
 }
 
+/** Reads the entries of one line (numbered `line`) into `out`. */
+export function readListLine(text: string, line: number, out: ListEntry[]): void {
+  const content = HEADER_LABEL.test(text) ? text.replace(HEADER_LABEL, '') : text;
+  if (content.trim().length === 0) return;
+  for (const piece of joinSplitNames(splitPieces(content))) readPiece(piece, line, out);
+}
+
 /** Reads every entry in `text`; `firstLine` numbers its first line. */
 export function parseList(text: string, firstLine = 1): ListEntry[] {
   const entries: ListEntry[] = [];
   const lines = text.split(/\r\n|\n|\r/);
-  for (let i = 0; i < lines.length; i++) {
-    const content = lines[i]!.replace(HEADER_LABEL, '');
-    if (content.trim().length === 0) continue;
-    for (const piece of joinSplitNames(splitPieces(content))) readPiece(piece, firstLine + i, entries);
-  }
+  for (let i = 0; i < lines.length; i++) readListLine(lines[i]!, firstLine + i, entries);
   return entries;
 }

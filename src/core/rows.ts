@@ -6,6 +6,7 @@
  */
 import { AddressIndex } from './address-index.ts';
 import { checkAddress, domainMatches, domainOf, type AddressProblemCode } from './email.ts';
+import type { RowWarning } from './warnings.ts';
 
 export type RowStatus = 'valid' | 'invalid' | 'duplicate';
 
@@ -40,6 +41,8 @@ interface RowFields {
   role?: string;
   /** Other named columns of a table row. */
   extra?: Record<string, string>;
+  /** What the reader noticed that the person should see, whatever the row's state. */
+  warnings?: RowWarning[];
 }
 
 /** A row as the reader found it, before the rules. */
