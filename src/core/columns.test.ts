@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressColumns, addressShare, applyOverride, foldHeader, headerRank, looksLikeHeader, mapFromContent, mapFromHeader } from './columns.ts';
+import { addressColumns, addressShare, applyOverride, chooseAddressColumn, foldHeader, headerRank, looksLikeHeader, mapFromContent, mapFromHeader, otherAddressColumns } from './columns.ts';
 
 describe('foldHeader', () => {
   it.each([
@@ -22,10 +22,7 @@ describe('headerRank: the headers real exports use', () => {
     'E-mail Address',
     // Google Contacts
     'E-mail 1 - Value',
-    // Microsoft 365 "Add multiple users" and Azure AD
-    'User Name',
-    'Username',
-    'User principal name',
+    // Azure AD B2B bulk invite
     'Email Address [Required]',
     // HubSpot, Slack, hand-made
     'Email',
@@ -60,10 +57,9 @@ describe('headerRank: the headers real exports use', () => {
     expect(headerRank('email', header)).toBeUndefined();
   });
 
-  it("ranks a numbered or alternate address column after the main one (Outlook's E-mail 2/3, M365's alternate)", () => {
-    const main = headerRank('email', 'E-mail Address')!;
-    for (const other of ['E-mail 2 Address', 'E-mail 3 Address', 'E-mail 2 - Value', 'Alternate email address', 'Personal Email', 'Other Email']) {
-      expect(headerRank('email', other), other).toBeGreaterThan(main);
+  it('never takes a numbered, alternate or sign-in column as the address column (they never create invitees)', () => {
+    for (const other of ['E-mail 2 Address', 'E-mail 3 Address', 'E-mail 2 - Value', 'Alternate email address', 'Personal Email', 'Other Email', 'User Name', 'Username', 'User principal name']) {
+      expect(headerRank('email', other), other).toBeUndefined();
     }
     // An exact alias beats any header that merely mentions e-mail.
     expect(headerRank('email', 'Email')!).toBeLessThan(headerRank('email', 'Business E-mail Address')!);
@@ -167,19 +163,33 @@ describe('mapFromHeader', () => {
     expect(mapFromHeader(['username', 'fullname'], [['alice', 'Alice'], ['bob', 'Bob']]).email).toBeUndefined();
   });
 
-  it('takes the M365 user name column, which holds addresses, over the alternate address', () => {
+  it("takes neither the M365 User Name (a sign-in name) nor the alternate address as the invitee's", () => {
     const header = ['User Name', 'First Name', 'Last Name', 'Display Name', 'Alternate email address'];
     const sample = [['chris@contoso.com', 'Chris', 'Green', 'Chris Green', 'chris@outlook.com']];
-    expect(mapFromHeader(header, sample).email).toEqual({ index: 0, header: 'User Name', source: 'header' });
+    expect(mapFromHeader(header, sample).email).toBeUndefined();
+    expect(otherAddressColumns(sample, header.length, mapFromHeader(header, sample), header)).toEqual([
+      { index: 0, header: 'User Name', reason: 'secondary' },
+      { index: 4, header: 'Alternate email address', reason: 'secondary' },
+    ]);
   });
 
-  it('falls back to a lower-ranked column when the first holds too few addresses', () => {
+  it('does not fall back to a secondary column when the main one holds no addresses', () => {
     const header = ['E-mail Address', 'E-mail 2 Address'];
     const sample = [
       ['/o=ExchangeLabs/cn=Recipients/cn=pkim', 'pat@x.com'],
       ['/o=ExchangeLabs/cn=Recipients/cn=jdoe', 'jane@x.com'],
     ];
-    expect(mapFromHeader(header, sample).email).toEqual({ index: 1, header: 'E-mail 2 Address', source: 'header' });
+    expect(mapFromHeader(header, sample).email).toBeUndefined();
+  });
+
+  it('a header-named column with one stray address loses to a column of addresses no header names', () => {
+    const header = ['Name', 'Email', 'Reach at'];
+    const sample = [
+      ['Ann', 'yes', 'ann@x.com'],
+      ['Bob', 'bob@old', 'bob@x.com'],
+      ['Cat', 'no', 'cat@x.com'],
+    ];
+    expect(mapFromHeader(header, sample).email).toEqual({ index: 2, header: 'Reach at', source: 'content' });
   });
 
   it('finds an unnamed address column by its content', () => {
@@ -223,8 +233,14 @@ describe('mapFromContent', () => {
     expect(mapFromContent(sample, 4)).toEqual({ email: { index: 0, source: 'content' } });
   });
 
-  it('maps nothing when two columns hold addresses', () => {
-    expect(mapFromContent([['a@x.com', 'b@x.com']], 2)).toEqual({});
+  it('of several address columns takes the most distinct; ties go to the left', () => {
+    expect(mapFromContent([['a@x.com', 'b@x.com']], 2)).toEqual({ email: { index: 0, source: 'content' } });
+    const managers = [
+      ['boss@x.com', 'ann@x.com', 'Ann'],
+      ['boss@x.com', 'bob@x.com', 'Bob'],
+    ];
+    expect(mapFromContent(managers, 3)).toEqual({ email: { index: 1, source: 'content' }, name: { index: 2, source: 'content' } });
+    expect(chooseAddressColumn(managers, [0, 1])).toBe(1);
   });
 });
 

@@ -5,7 +5,7 @@
  * invites, HubSpot, Slack, plus common non-English headers. A column is taken as the address column
  * only if its cells actually hold addresses, so a Slack `username` or a notes column never wins.
  */
-import { FIELDS, foldHeader, headerRank, type Field } from './header-aliases.ts';
+import { FIELDS, foldHeader, headerRank, isSecondaryAddressHeader, type Field } from './header-aliases.ts';
 
 export { FIELDS, foldHeader, headerRank, type Field };
 
@@ -52,6 +52,28 @@ export function addressColumns(rows: readonly (readonly string[])[], width: numb
   return found;
 }
 
+/**
+ * Among several columns of addresses (person and manager, attendee and buyer, work and home), the
+ * invitee's: the one whose addresses are most distinct (a manager or buyer repeats down the column);
+ * ties go to the leftmost.
+ */
+export function chooseAddressColumn(rows: readonly (readonly string[])[], columns: readonly number[]): number | undefined {
+  let best: number | undefined;
+  let bestDistinct = -1;
+  for (const index of columns) {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const cell = row[index]?.trim().toLowerCase();
+      if (cell && cell.includes('@')) seen.add(cell);
+    }
+    if (seen.size > bestDistinct) {
+      best = index;
+      bestDistinct = seen.size;
+    }
+  }
+  return best;
+}
+
 /** Maps columns from a header row, checking the address column against sample rows. */
 export function mapFromHeader(header: readonly string[], sample: readonly (readonly string[])[]): ColumnMapping {
   const mapping: ColumnMapping = {};
@@ -61,40 +83,44 @@ export function mapFromHeader(header: readonly string[], sample: readonly (reado
       .map((text, index) => ({ index, text, rank: headerRank(field, text) }))
       .filter((c): c is { index: number; text: string; rank: number } => c.rank !== undefined && !taken.has(c.index))
       .sort((a, b) => a.rank - b.rank || a.index - b.index);
-    // With data to look at, an address column must hold addresses; a header-only file is taken at its word.
-    const usable =
-      field === 'email' && sample.length > 0
-        ? candidates.find((c) => addressShare(sample, c.index) >= 0.5) ?? candidates.find((c) => addressShare(sample, c.index) > 0)
-        : candidates[0];
+    let usable = candidates[0];
+    if (field === 'email' && sample.length > 0) {
+      // With data to look at, a header saying "email" wins only over a column of addresses no header
+      // names if its own cells mostly hold addresses: one stray @ in a Login column does not beat it.
+      usable = candidates.find((c) => addressShare(sample, c.index) >= 0.5);
+      if (!usable) {
+        const byContent = addressColumns(sample, header.length).filter((i) => !taken.has(i) && !isSecondaryAddressHeader(header[i] ?? ''));
+        const index = chooseAddressColumn(sample, byContent);
+        if (index !== undefined) {
+          mapping.email = { index, source: 'content', ...(header[index] ? { header: header[index] } : {}) };
+          taken.add(index);
+          continue;
+        }
+        usable = candidates.find((c) => addressShare(sample, c.index) > 0);
+      }
+    }
     if (usable) {
       mapping[field] = { index: usable.index, header: usable.text, source: 'header' };
       taken.add(usable.index);
-    }
-  }
-  if (!mapping.email && sample.length > 0) {
-    // No header names the address column: find it by its content.
-    const byContent = addressColumns(sample, header.length).filter((i) => !taken.has(i));
-    if (byContent.length === 1) {
-      const index = byContent[0]!;
-      mapping.email = { index, source: 'content', ...(header[index] ? { header: header[index] } : {}) };
     }
   }
   return mapping;
 }
 
 /**
- * Maps a headerless table by content: the one column of addresses; a column whose cells all are known
- * roles; and, when exactly one other column holds text, the name.
+ * Maps a headerless table by content: the invitee's column of addresses (see chooseAddressColumn); a
+ * column whose cells all are known roles; and, when exactly one other column holds text, the name.
  */
 export function mapFromContent(sample: readonly (readonly string[])[], width: number, roles?: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const emails = addressColumns(sample, width);
-  if (emails.length !== 1) return mapping;
-  mapping.email = { index: emails[0]!, source: 'content' };
+  const email = chooseAddressColumn(sample, emails);
+  if (email === undefined) return mapping;
+  mapping.email = { index: email, source: 'content' };
   const known = roles && roles.length > 0 ? new Set(roles.map((role) => role.toLowerCase())) : undefined;
   const others: number[] = [];
   for (let i = 0; i < width; i++) {
-    if (i === emails[0]) continue;
+    if (emails.includes(i)) continue;
     const cells = sample.map((row) => row[i]?.trim() ?? '').filter((cell) => cell.length > 0);
     if (cells.length === 0) continue;
     if (known && !mapping.role && cells.every((cell) => known.has(cell.toLowerCase()))) {
@@ -105,6 +131,31 @@ export function mapFromContent(sample: readonly (readonly string[])[], width: nu
   }
   if (others.length === 1) mapping.name = { index: others[0]!, source: 'content' };
   return mapping;
+}
+
+/** A column of addresses that is not the invitee's, and why. Its addresses never become invitees. */
+export interface OtherAddressColumn {
+  index: number;
+  header?: string;
+  /** `secondary`: its header says so (home, manager, buyer, login…); `not-chosen`: another column won. */
+  reason: 'secondary' | 'not-chosen';
+}
+
+/** The address columns a mapping leaves out, so the report can say they were seen and set aside. */
+export function otherAddressColumns(
+  sample: readonly (readonly string[])[],
+  width: number,
+  mapping: ColumnMapping,
+  header?: readonly string[],
+): OtherAddressColumn[] {
+  const email = mapping.email?.index;
+  return addressColumns(sample, width)
+    // A display name that quotes the address (Outlook's `E-mail Display Name`) is not an address column.
+    .filter((index) => index !== email && !(header?.[index] !== undefined && foldHeader(header[index]!).includes('display')))
+    .map((index) => {
+      const text = header?.[index];
+      return { index, ...(text ? { header: text } : {}), reason: text && isSecondaryAddressHeader(text) ? 'secondary' : 'not-chosen' };
+    });
 }
 
 /** Applies a caller's override on top of a detected mapping. Throws on a column that does not exist. */
