@@ -1,7 +1,9 @@
 /**
  * Bytes → text. UTF-8 first (with or without BOM), UTF-16 by its BOM (or, without one, by the zero
- * bytes every ASCII character leaves), and Windows-1252 when the bytes are not valid UTF-8: that is what
- * Excel's plain "CSV" export writes on Western Windows machines. Files that are not text (workbooks,
+ * bytes every ASCII character leaves), and Windows-1252 when the bytes do not read as UTF-8: that is what
+ * Excel's plain "CSV" export writes on Western Windows machines. A UTF-8 file with a few damaged bytes
+ * stays UTF-8 (the damage shows as U+FFFD and the rows holding it carry a warning), rather than turning
+ * every accented name into mojibake. Files that are not text (workbooks,
  * archives, images) are refused with an error that says what they look like.
  */
 import { IntakeError } from './errors.ts';
@@ -85,17 +87,70 @@ export function detectEncoding(head: Uint8Array, complete: boolean): { encoding:
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true };
   const utf16 = sniffUtf16(head);
   if (utf16) return { encoding: utf16, bom: false };
-  return { encoding: isUtf8(head, complete) ? 'utf-8' : 'windows-1252', bom: false };
+  return { encoding: readsAsUtf8(head, complete) ? 'utf-8' : 'windows-1252', bom: false };
 }
 
-/** Whether `bytes` are valid UTF-8; unless `complete`, a sequence cut off at the very end is allowed. */
-function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
-    return true;
-  } catch {
-    return false;
+/**
+ * Reads `bytes` as UTF-8 and counts well-formed multi-byte sequences and malformed ones (by the WHATWG
+ * decoder's rules: overlong forms, surrogates and code points past U+10FFFF are malformed). Unless
+ * `complete`, a sequence cut off at the very end is not counted.
+ */
+export function scanUtf8(bytes: Uint8Array, complete: boolean): { multibyte: number; invalid: number } {
+  let multibyte = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let j = 1;
+    while (j <= need && i + j < n) {
+      const next = bytes[i + j]!;
+      if (next < (j === 1 ? low : 0x80) || next > (j === 1 ? high : 0xbf)) break;
+      j++;
+    }
+    if (j > need) {
+      multibyte++;
+      i += j;
+    } else if (i + j >= n && !complete) {
+      break;
+    } else {
+      invalid++;
+      i += j;
+    }
   }
+  return { multibyte, invalid };
+}
+
+/**
+ * Whether bytes that are not pure ASCII read as UTF-8: all well formed, or overwhelmingly so (at least
+ * three well-formed sequences to each malformed one: a UTF-8 file with a few damaged bytes). Windows-1252
+ * text almost never forms a valid multi-byte sequence (`é` is one byte followed by ASCII), so its ratio
+ * is near zero and it is read as Windows-1252.
+ */
+function readsAsUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  const { multibyte, invalid } = scanUtf8(bytes, complete);
+  return invalid === 0 || multibyte >= 3 * invalid;
 }
 
 /**
@@ -155,7 +210,7 @@ export class InputDecoder {
     }
     this.held = [];
     this.undecided = false;
-    if (!isUtf8(bytes, chunk === undefined)) {
+    if (!readsAsUtf8(bytes, chunk === undefined)) {
       this.encoding = 'windows-1252';
       this.decoder = new TextDecoder('windows-1252');
     }

@@ -185,12 +185,16 @@ function assertCountsAddUp(result: CheckResult): void {
   expect(summary.duplicate).toBe(rows.filter((row) => row.status === 'duplicate').length);
 }
 
-/** Lines never go backwards, and nothing read lies before the header. */
+/**
+ * Lines never go backwards; in a table nothing read lies before the header, and in a list the heading
+ * line itself is never a row (lines above it are read: they may hold addresses).
+ */
 function assertInOrder(result: CheckResult): void {
   const lines = result.rows.map((row) => row.line);
   expect(lines).toEqual([...lines].sort((a, b) => a - b));
   const headerLine = result.mapping.headerLine ?? 0;
-  for (const line of lines) expect(line).toBeGreaterThan(headerLine);
+  if (result.mapping.format === 'table') for (const line of lines) expect(line).toBeGreaterThan(headerLine);
+  else for (const line of lines) expect(line).not.toBe(headerLine);
 }
 
 // ── Properties ──────────────────────────────────────────────────────────────────────────────────────
@@ -346,5 +350,107 @@ describe('intake invariants (fast-check)', () => {
       ),
       { seed: 42, numRuns: 60 },
     );
+  });
+});
+
+// ── A space typed inside an address never yields another valid address ─────────────────────────────
+
+/** Valid addresses without characters that a delimiter or quote could cut. */
+const cleanAddressArb = fc
+  .oneof(fc.emailAddress(), fc.constantFrom('ann.lee@example.com', 'bob@x.io', 'tom.haddad@northwind.example', 'a.b@c.de'))
+  .filter((value) => value.length >= 3 && !/[|,;"'\t ()<>]/.test(value));
+/** The address with a space (or a no-break space) inserted strictly inside it. */
+const spacedAddress = fc.tuple(cleanAddressArb, fc.nat(), fc.constantFrom(' ', '  ', '\u00a0')).map(([value, n, space]) => {
+  const at = 1 + (n % (value.length - 1));
+  return { clean: value, typed: value.slice(0, at) + space + value.slice(at) };
+});
+const nameCell = fc.constantFrom('Ann', 'Bob Stone', 'Zoë Müller', 'admin', 'Member', '', 'x', 'Tom Haddad', 'Team A');
+
+interface SpacedTable {
+  delimiter: ',' | ';' | '\t' | '|';
+  newline: string;
+  width: number;
+  column: number;
+  header: boolean;
+  quoting: 'none' | 'needed' | 'all';
+  rows: Array<{ typed: string; others: string[] }>;
+}
+
+const spacedTable: fc.Arbitrary<SpacedTable> = fc
+  .record({
+    delimiter: fc.constantFrom(',' as const, ';' as const, '\t' as const, '|' as const),
+    newline: fc.constantFrom('\n', '\r\n', '\r'),
+    width: fc.integer({ min: 1, max: 4 }),
+    column: fc.nat(),
+    header: fc.boolean(),
+    quoting: fc.constantFrom('none' as const, 'needed' as const, 'all' as const),
+    rows: fc.array(fc.record({ address: spacedAddress, others: fc.array(nameCell, { minLength: 3, maxLength: 3 }) }), { minLength: 2, maxLength: 12 }),
+  })
+  .map(({ rows, ...shape }) => ({ ...shape, column: shape.column % shape.width, rows: rows.map((row) => ({ typed: row.address.typed, others: row.others })) }))
+  // One column is a table when a header names it or its fields are quoted; otherwise it is free text (below).
+  .filter((shape) => shape.width > 1 || shape.header || shape.quoting === 'all');
+
+function renderSpaced(shape: SpacedTable): string {
+  const quote = (value: string) => {
+    const needed = /["\r\n ]/.test(value) || value.includes(shape.delimiter);
+    return shape.quoting === 'all' || (shape.quoting === 'needed' && needed) ? `"${value}"` : value;
+  };
+  const line = (cells: string[]) => cells.map(quote).join(shape.delimiter);
+  const lines = shape.rows.map(({ typed, others }) => {
+    const cells = others.slice(0, shape.width - 1);
+    cells.splice(shape.column, 0, typed);
+    return line(cells);
+  });
+  if (shape.header) {
+    const names = ['Name', 'Role', 'Team'].slice(0, shape.width - 1);
+    names.splice(shape.column, 0, 'Email');
+    lines.unshift(line(names));
+  }
+  return lines.join(shape.newline) + shape.newline;
+}
+
+describe('a space inside an address (fast-check)', () => {
+  it('in any table shape, a cell holding a valid address with a space inserted never yields a valid row', () => {
+    let ran = 0;
+    let tables = 0;
+    fc.assert(
+      fc.property(spacedTable, (shape) => {
+        ran++;
+        const result = checkText(renderSpaced(shape));
+        if (result.mapping.format === 'table') tables++;
+        expect(result.rows.filter((row) => row.status === 'valid')).toEqual([]);
+        expect(result.rows.length).toBe(shape.rows.length);
+      }),
+      { seed: 42, numRuns: 400 },
+    );
+    // Count what actually ran: every generated shape, and every one of them read as a table.
+    expect(ran).toBe(400);
+    expect(tables).toBe(400);
+  });
+
+  it('pasted as free text, a spaced address never comes out quietly valid as another address', () => {
+    let ran = 0;
+    let warned = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(cleanAddressArb.map((clean) => ({ clean, typed: clean })), spacedAddress), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(', ', '; ', '\n', ' '),
+        (entries, separator) => {
+          ran++;
+          const result = checkText(entries.map((entry) => entry.typed).join(separator), { format: 'list' });
+          const typedWhole = new Set(entries.filter((entry) => entry.clean === entry.typed).map((entry) => entry.clean.toLowerCase()));
+          for (const row of result.rows) {
+            if (row.status !== 'valid' || typedWhole.has(row.email)) continue;
+            // A valid address that nobody typed whole: the row must say a word was read beside it.
+            expect(row.warnings?.map((warning) => warning.code)).toEqual([expect.stringMatching(/^(NAME_FROM_WORDS|WORD_NEXT_TO_ADDRESS)$/)]);
+            warned++;
+          }
+        },
+      ),
+      { seed: 42, numRuns: 400 },
+    );
+    expect(ran).toBe(400);
+    // The generator does produce the risky case, many times over.
+    expect(warned).toBeGreaterThan(100);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBytes, checkStream, checkText, decodeBytes, IntakeError, type CheckedRow, type CheckOptions, type CheckResult } from './index.ts';
 
@@ -93,6 +93,7 @@ describe('real exports, byte for byte', () => {
         firstName: { index: 1, header: 'First Name', source: 'header' },
         lastName: { index: 3, header: 'Last Name', source: 'header' },
       },
+      otherAddressColumns: [{ index: 60, header: 'E-mail 2 Address', reason: 'secondary' }],
     });
     expect(result.ignored).toEqual([{ line: 1, raw: expect.stringMatching(/^"Title","First Name",.*"Web Page"$/), reason: 'HEADER_ROW' }]);
     expect(result.rows.map(outline)).toEqual([
@@ -127,7 +128,7 @@ describe('real exports, byte for byte', () => {
     expect(pat!.message).toBe(
       '"/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=a1b2c3d4e5f6-pkim" is not a valid e-mail address: it has no @.',
     );
-    expect(jane!.message).toBe('The row for Jane Doe has no e-mail address.');
+    expect(jane!.message).toMatch(/^The row for Jane Doe has no e-mail address; "E-mail 2 Address" holds \S+@\S+, which is not invited: its header marks it as not the person's own/);
     expect(result.rows[4]!.message).toBe('john.smith@contoso.com is already listed on line 2.');
   });
 
@@ -144,6 +145,7 @@ describe('real exports, byte for byte', () => {
         firstName: { index: 0, header: 'First Name', source: 'header' },
         lastName: { index: 2, header: 'Last Name', source: 'header' },
       },
+      otherAddressColumns: [{ index: 20, header: 'E-mail 2 - Value', reason: 'secondary' }],
     });
     expect(result.ignored.map(({ line, reason }) => ({ line, reason }))).toEqual([{ line: 1, reason: 'HEADER_ROW' }]);
     expect(result.rows.map(outline)).toEqual([
@@ -155,6 +157,8 @@ describe('real exports, byte for byte', () => {
       { line: 8, email: 'ana.g@gmail.com', name: 'Ana García', firstName: 'Ana', lastName: 'García', status: 'valid' },
     ]);
     expect(result.summary).toEqual({ total: 5, valid: 4, invalid: 1, duplicate: 0 });
+    // The secondary addresses of a ` ::: ` cell are named on the row, not dropped.
+    expect(result.rows.map((row) => row.warnings?.map((warning) => warning.code))).toEqual([['OTHER_ADDRESSES'], undefined, undefined, undefined, undefined]);
     expect(result.rows[0]!.extra).toMatchObject({ Labels: '* myContacts ::: Coworkers', 'Address 1 - Formatted': 'Calle Mayor 1\nMadrid 28013\nES' });
     expect(result.rows[1]!.extra).toMatchObject({ Notes: 'Prefers "Wei", not "Mr Zhang"', 'E-mail 2 - Value': 'wei@initech.com' });
     expect(result.rows[3]!.extra).toMatchObject({ 'Organization Name': 'Acme Support' });
@@ -247,20 +251,35 @@ describe('real exports, byte for byte', () => {
     expect(pasted.encoding).toBeUndefined();
   });
 
-  it('Microsoft 365 "Add multiple users" template (User Name holds the address)', () => {
+  it('Microsoft 365 "Add multiple users" template: User Name is a sign-in name, invited only when chosen', () => {
     const result = checkBytes(fixture('m365-users-template.csv'));
     expect(result.mapping).toEqual({
       format: 'table',
       delimiter: ',',
       headerLine: 1,
       columns: {
-        email: { index: 0, header: 'User Name', source: 'header' },
         name: { index: 3, header: 'Display Name', source: 'header' },
         firstName: { index: 1, header: 'First Name', source: 'header' },
         lastName: { index: 2, header: 'Last Name', source: 'header' },
       },
+      otherAddressColumns: [
+        { index: 0, header: 'User Name', reason: 'secondary' },
+        { index: 10, header: 'Alternate email address', reason: 'secondary' },
+      ],
     });
-    expect(result.rows.map(outline)).toEqual([
+    // A sign-in name (UPN) is not always a mailbox: each row says where an address was seen and why it is
+    // not invited, so nothing is guessed and nothing is dropped quietly.
+    expect(result.rows.map((row) => [row.line, row.code, row.name])).toEqual([
+      [2, 'MISSING_EMAIL', 'Chris Green'],
+      [3, 'MISSING_EMAIL', 'Ben Andrews'],
+      [4, 'MISSING_EMAIL', 'David Longmuir'],
+      [5, 'MISSING_EMAIL', 'Cynthia Carey'],
+      [6, 'MISSING_EMAIL', 'Melissa MacBeth'],
+    ]);
+    expect(result.rows[0]!.message).toMatch(/^The row for Chris Green has no e-mail address; "User Name" holds chris@contoso.com, which is not invited/);
+    // Chosen as the address column, the user names are the invitees.
+    const chosen = checkBytes(fixture('m365-users-template.csv'), { columns: { email: 'User Name' } });
+    expect(chosen.rows.map(outline)).toEqual([
       { line: 2, email: 'chris@contoso.com', name: 'Chris Green', firstName: 'Chris', lastName: 'Green', status: 'valid' },
       { line: 3, email: 'ben@contoso.com', name: 'Ben Andrews', firstName: 'Ben', lastName: 'Andrews', status: 'valid' },
       { line: 4, email: 'david@contoso.com', name: 'David Longmuir', firstName: 'David', lastName: 'Longmuir', status: 'valid' },
@@ -268,8 +287,8 @@ describe('real exports, byte for byte', () => {
       { line: 6, email: 'melissa@contoso.com', name: 'Melissa MacBeth', firstName: 'Melissa', lastName: 'MacBeth', status: 'valid' },
     ]);
     // The alternate address is kept as an extra column, never a second invitee.
-    expect(result.rows[0]!.extra).toMatchObject({ 'Alternate email address': 'chris.green@outlook.com', 'Job Title': 'IT Manager' });
-    expect(result.summary).toEqual({ total: 5, valid: 5, invalid: 0, duplicate: 0 });
+    expect(chosen.rows[0]!.extra).toMatchObject({ 'Alternate email address': 'chris.green@outlook.com', 'Job Title': 'IT Manager' });
+    expect(chosen.summary).toEqual({ total: 5, valid: 5, invalid: 0, duplicate: 0 });
   });
 
   it('HubSpot contacts export (quoted, an owner column holding an address)', () => {
@@ -283,6 +302,7 @@ describe('real exports, byte for byte', () => {
         firstName: { index: 1, header: 'First Name', source: 'header' },
         lastName: { index: 2, header: 'Last Name', source: 'header' },
       },
+      otherAddressColumns: [{ index: 5, header: 'Contact owner', reason: 'secondary' }],
     });
     expect(result.rows.map(outline)).toEqual([
       { line: 2, email: 'emailmaria@hubspot.com', name: 'Maria Johnson (Sample Contact)', firstName: 'Maria', lastName: 'Johnson (Sample Contact)', status: 'valid' },
@@ -557,9 +577,9 @@ describe('pasted lists', () => {
     expect(paste('ann@x.com (Lee, Ann)\nbob@x.com (Stone, Bob)')).toEqual([valid(1, 'ann@x.com', 'Lee, Ann'), valid(2, 'bob@x.com', 'Stone, Bob')]);
   });
 
-  it('a list under a one-word heading sets the heading aside', () => {
+  it('a one-column file under an "Email" heading is a table of one column; the heading is set aside', () => {
     const result = checkText('Email\nann@x.com\nbob@x.com\n');
-    expect(result.mapping).toEqual({ format: 'list', headerLine: 1, columns: {} });
+    expect(result.mapping).toEqual({ format: 'table', headerLine: 1, columns: { email: { index: 0, header: 'Email', source: 'header' } } });
     expect(result.ignored).toEqual([{ line: 1, raw: 'Email', reason: 'HEADER_ROW' }]);
     expect(result.rows.map(outline)).toEqual([valid(2, 'ann@x.com'), valid(3, 'bob@x.com')]);
   });
@@ -658,7 +678,8 @@ describe('options', () => {
     const result = checkText(csv, { roles: ['Admin', 'Member'], defaultRole: 'member' });
     expect(result.rows.map(outline)).toEqual([
       { line: 2, email: 'ann@corp.com', name: 'Ann', role: 'Admin', status: 'valid' },
-      { line: 3, email: 'bob@corp.com', name: 'Bob', role: 'member', status: 'valid' },
+      // The default role takes the target's spelling too.
+      { line: 3, email: 'bob@corp.com', name: 'Bob', role: 'Member', status: 'valid' },
       { line: 4, email: 'cat@eu.corp.com', name: 'Cat', role: 'owner', status: 'invalid', code: 'ROLE_NOT_ALLOWED' },
       { line: 5, email: 'dan@gmail.com', name: 'Dan', role: 'Member', status: 'valid' },
       { line: 6, email: 'eve@corp.com', name: 'Eve', role: 'Member', status: 'valid' },
@@ -816,23 +837,8 @@ describe('encodings', () => {
 });
 
 describe('checkStream reads exactly what checkBytes reads', () => {
-  const FIXTURES = [
-    'outlook-contacts.csv',
-    'google-contacts.csv',
-    'excel-csv-utf8.csv',
-    'excel-european-semicolon.csv',
-    'google-sheets-copy.tsv',
-    'm365-users-template.csv',
-    'hubspot-contacts.csv',
-    'slack-members.csv',
-    'excel-unicode-text.txt',
-    'title-lines.csv',
-    'quoted-multiline.csv',
-    'pipe-delimited.txt',
-    'headerless.csv',
-    'one-per-line.txt',
-    'classic-mac-cr.csv',
-  ];
+  // Every fixture, including those other test files pin row by row.
+  const FIXTURES = readdirSync(new URL('./fixtures/', import.meta.url)).filter((name) => name !== 'README.md');
   const SIZES: number[][] = [[1], [2], [3], [5, 1, 7], [64], [4096], [1 << 20]];
 
   it.each(FIXTURES)('%s, in chunks of 1, 2, 3, 5/1/7, 64, 4096 bytes and all at once', async (name) => {

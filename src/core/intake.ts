@@ -7,11 +7,11 @@ import * as z from 'zod/mini';
 import { cleanAddress, trimWrapping } from './email.ts';
 import { IntakeError } from './errors.ts';
 import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './encoding.ts';
-import type { ColumnMapping } from './columns.ts';
+import { headerRank, looksLikeHeader, type ColumnMapping, type OtherAddressColumn } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
-import { angleForm, cleanName, parseList } from './list.ts';
-import { forEachRecord, type Delimiter, type RecordsRead } from './records.ts';
-import { createRowChecker, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
+import { angleForm, cleanName, parseList, readListLine, type ListEntry } from './list.ts';
+import { forEachRecord, ONE_COLUMN, type Delimiter, type RecordsRead } from './records.ts';
+import { createRowChecker, displayName, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
 import type { RowWarning } from './warnings.ts';
 
 export interface CheckOptions extends LayoutOptions, RowRules {}
@@ -21,6 +21,8 @@ export interface MappingReport {
   delimiter?: Delimiter;
   headerLine?: number;
   columns: ColumnMapping;
+  /** Columns of addresses that create no invitees (a manager's, a buyer's, a home address), and why. */
+  otherAddressColumns?: OtherAddressColumn[];
 }
 
 export interface IgnoredLine {
@@ -68,6 +70,7 @@ function mappingReport(layout: Layout): MappingReport {
     ...(layout.delimiter ? { delimiter: layout.delimiter } : {}),
     ...(layout.headerLine !== undefined ? { headerLine: layout.headerLine } : {}),
     columns: layout.mapping,
+    ...(layout.otherAddressColumns ? { otherAddressColumns: layout.otherAddressColumns } : {}),
   };
 }
 
@@ -121,11 +124,46 @@ function withName(email: string, name: string | undefined): Pick<Candidate, 'ema
   return name === undefined ? { email } : { email, name };
 }
 
+const REPLACEMENT = '\ufffd';
+
+function invalidBytes(line: number): RowWarning {
+  return {
+    code: 'INVALID_BYTES',
+    message: `Line ${line} held bytes that are not valid text in the file's encoding; they show as "\ufffd". Check the name and address against the original.`,
+  };
+}
+
+function addWarning(row: { warnings?: RowWarning[] }, warning: RowWarning): void {
+  if (row.warnings) row.warnings.push(warning);
+  else row.warnings = [warning];
+}
+
+/**
+ * For a row without its own address whose other address columns hold one: says which, and why it is
+ * not invited, so nothing in the row goes unmentioned.
+ */
+function missingButElsewhere(candidate: Candidate, cells: readonly string[], others: readonly OtherAddressColumn[]): string | undefined {
+  for (const other of others) {
+    const cell = cells[other.index]?.trim();
+    if (!cell || !cell.includes('@')) continue;
+    const who = displayName(candidate);
+    const label = other.header ? `"${other.header}"` : `column ${other.index + 1}`;
+    const why =
+      other.reason === 'secondary'
+        ? "its header marks it as not the person's own (a sign-in name, another person's address, or a secondary one); choose it as the address column to invite from it"
+        : 'another column was taken as the invitees\' addresses';
+    return `The row${who ? ` for ${who}` : ''} has no e-mail address; ${label} holds ${cell}, which is not invited: ${why}.`;
+  }
+  return undefined;
+}
+
 /** Reads one input in order, piece by piece. */
 class IntakeReader {
   readonly ignored: IgnoredLine[] = [];
   private readonly checker;
   private readonly extraColumns: Array<[number, string]>;
+  /** Address columns that create no invitees: a row without its own address says what they hold. */
+  private readonly otherAddresses: OtherAddressColumn[];
 
   constructor(
     readonly layout: Layout,
@@ -135,6 +173,7 @@ class IntakeReader {
   ) {
     this.checker = createRowChecker(rules, { compactIndex: streaming });
     const mapped = new Set(Object.values(layout.mapping).map((choice) => choice.index));
+    this.otherAddresses = layout.otherAddressColumns ?? [];
     this.extraColumns = (layout.header ?? [])
       .map((header, index) => [index, header] as [number, string])
       .filter(([index, header]) => header !== '' && !mapped.has(index));
@@ -158,15 +197,7 @@ class IntakeReader {
         end = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
         while (end > 0 && text.charCodeAt(end - 1) !== 10 && text.charCodeAt(end - 1) !== 13) end--;
       }
-      const piece = end === text.length ? text : text.slice(0, end);
-      for (const entry of parseList(piece, firstLine)) {
-        if (entry.line <= headerLine) {
-          this.ignore(entry.line, entry.raw, entry.line === headerLine);
-          continue;
-        }
-        this.onRow(this.checker.check(entry));
-      }
-      return { consumed: end, nextLine: firstLine + (piece.match(/\r\n|\n|\r/g)?.length ?? 0) };
+      return { consumed: end, nextLine: this.readLines(text, end, firstLine, headerLine) };
     }
     const { mapping } = layout;
     const emailIndex = mapping.email?.index;
@@ -174,14 +205,22 @@ class IntakeReader {
     const firstIndex = mapping.firstName?.index;
     const lastIndex = mapping.lastName?.index;
     const roleIndex = mapping.role?.index;
-    return forEachRecord(text, { delimiter: layout.delimiter!, newline: layout.newline, firstLine, partial }, (line, raw, cells) => {
+    const oneColumn = layout.delimiter === undefined;
+    // One scan per piece; rows are searched only when the piece holds a replacement character at all.
+    const damaged = text.includes(REPLACEMENT);
+    return forEachRecord(text, { delimiter: layout.delimiter ?? ONE_COLUMN, newline: layout.newline, firstLine, partial }, (line, raw, cells) => {
       if (line <= headerLine) {
         this.ignore(line, raw, line === headerLine);
         return;
       }
       const candidate: Candidate = { line, raw, email: '' };
       if (emailIndex !== undefined) {
-        const cell = cells[emailIndex] ?? '';
+        const cell = oneColumn && cells.length > 1 ? cells.join(ONE_COLUMN) : cells[emailIndex] ?? '';
+        // The header again further down (Teams' next section, exports joined end to end): not a person.
+        if (!cell.includes('@') && headerRank('email', cell) !== undefined && looksLikeHeader(cells.map((text) => text.trim()))) {
+          this.ignore(line, raw, true);
+          return;
+        }
         // Most cells are a bare address: the list reader is only for the others.
         if (PLAIN_CELL_NEEDS_READING.test(cell.trim())) {
           const address = readAddressCell(cell);
@@ -216,8 +255,45 @@ class IntakeReader {
         }
         if (any) candidate.extra = extra;
       }
+      if (damaged && raw.includes(REPLACEMENT)) addWarning(candidate, invalidBytes(line));
+      if (this.otherAddresses.length > 0 && candidate.problem === undefined && candidate.email.trim() === '') {
+        const elsewhere = missingButElsewhere(candidate, cells, this.otherAddresses);
+        if (elsewhere !== undefined) candidate.problem = { code: 'MISSING_EMAIL', message: elsewhere };
+      }
       this.onRow(this.checker.check(candidate));
     });
+  }
+
+  /**
+   * Reads the lines of a list in `text` up to `end`, returning the line after the last one. A heading
+   * line ("Email") is set aside; lines above it are set aside only when they hold no address (a title).
+   */
+  private readLines(text: string, end: number, firstLine: number, headerLine: number): number {
+    const entries: ListEntry[] = [];
+    let line = firstLine;
+    let at = 0;
+    while (at < end) {
+      let stop = at;
+      while (stop < end && text.charCodeAt(stop) !== 10 && text.charCodeAt(stop) !== 13) stop++;
+      const content = text.slice(at, stop);
+      if (line === headerLine) {
+        this.ignore(line, content, true);
+      } else if (line < headerLine && !content.includes('@')) {
+        if (content.trim() !== '') this.ignore(line, content, false);
+      } else {
+        entries.length = 0;
+        readListLine(content, line, entries);
+        const damaged = content.includes(REPLACEMENT);
+        for (const entry of entries) {
+          if (damaged) addWarning(entry, invalidBytes(line));
+          this.onRow(this.checker.check(entry));
+        }
+      }
+      if (stop >= end) break;
+      at = stop + (text.charCodeAt(stop) === 13 && text.charCodeAt(stop + 1) === 10 ? 2 : 1);
+      line++;
+    }
+    return line;
   }
 
   private ignore(line: number, raw: string, isHeader: boolean): void {

@@ -31,11 +31,16 @@ describe('parseList: separators', () => {
   });
 
   it('reports words between space-separated addresses as entries of their own (never dropped)', () => {
+    // An address with a word right beside it says so: `and cat@x.com` may be one mistyped address.
+    const beside = (word: string, email: string) => ({
+      code: 'WORD_NEXT_TO_ADDRESS',
+      message: `"${word}" stands next to ${email} with only a space between; if the space was typed by mistake, correct the row.`,
+    });
     expect(parseList('ann@x.com bob@x.com and cat@x.com')).toEqual([
       e(1, 'ann@x.com', 'ann@x.com'),
-      e(1, 'bob@x.com', 'bob@x.com'),
+      { ...e(1, 'bob@x.com', 'bob@x.com'), warnings: [beside('and', 'bob@x.com')] },
       e(1, 'and', 'and'),
-      e(1, 'cat@x.com', 'cat@x.com'),
+      { ...e(1, 'cat@x.com', 'cat@x.com'), warnings: [beside('and', 'cat@x.com')] },
     ]);
   });
 

@@ -11,7 +11,7 @@
  * may backtrack over the rest of the line from each position.
  */
 import { cleanAddress } from './email.ts';
-import { nameFromWords, type RowWarning } from './warnings.ts';
+import { nameFromWords, wordNextToAddress, type RowWarning } from './warnings.ts';
 
 export interface ListEntry {
   line: number;
@@ -221,16 +221,22 @@ function readPiece(piece: string, line: number, out: ListEntry[]): void {
     out.push(entry(line, piece, address, name, bare && name !== undefined ? [nameFromWords(words, address)] : undefined));
     return;
   }
-  // Several addresses separated by spaces: each is an entry; words between them are reported, not dropped.
+  // Several addresses separated by spaces: each is an entry; words between them are reported, not dropped,
+  // and an address with a bare word right beside it says so (`tom haddad@x.com` may be one typo).
   let words: string[] = [];
   const flushWords = () => {
     if (words.length > 0) out.push(entry(line, words.join(' '), words.join(' ')));
     words = [];
   };
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (isBareWord(token) && token.includes('@')) {
       flushWords();
-      out.push(entry(line, token, cleanAddress(token)));
+      const address = cleanAddress(token);
+      const before = tokens[i - 1];
+      const after = tokens[i + 1];
+      const beside = before !== undefined && isBareWord(before) && !before.includes('@') ? before : after !== undefined && isBareWord(after) && !after.includes('@') ? after : undefined;
+      out.push(entry(line, token, address, undefined, beside === undefined ? undefined : [wordNextToAddress(beside, address)]));
     } else {
       words.push(token);
     }

@@ -19,15 +19,28 @@ export interface SourceRecord {
 export type Newline = '\r\n' | '\n' | '\r';
 
 /**
- * The line break that separates records, from its first occurrence (papaparse needs the exact one: with
- * `\n` alone, a quoted last field in a CRLF file would end in a stray `\r`).
+ * The line break to read records by. Files mix them (a CRLF header pasted above LF rows, lists joined
+ * from several sources), so CRLF is read as LF: papaparse then leaves a CR at the end of an unquoted
+ * last cell, which `forEachRecord` removes, and skips it after a closing quote. CR alone (classic Mac)
+ * is the line break only where lone CRs outnumber LFs.
  */
 export function detectNewline(text: string): Newline {
-  const lf = text.indexOf('\n');
-  if (lf > 0 && text.charCodeAt(lf - 1) === 13) return '\r\n';
-  if (lf >= 0) return '\n';
-  return text.includes('\r') ? '\r' : '\n';
+  const lf = countChar(text, '\n');
+  const cr = countChar(text, '\r');
+  if (lf === 0) return cr > 0 ? '\r' : '\n';
+  if (cr === 0) return '\n';
+  let crlf = 0;
+  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) crlf++;
+  return cr - crlf > lf ? '\r' : '\n';
 }
+
+/**
+ * The "delimiter" of a one-column file: ASCII's unit separator, which no text file holds, so that only quotes and line
+ * breaks shape its records (a cell `ann@x.com, bob@x.com` stays one cell). Cells it would split are
+ * joined back by the reader.
+ */
+export const ONE_COLUMN = '\u001f';
+export type RecordDelimiter = Delimiter | typeof ONE_COLUMN;
 
 /** The character to count for line numbers under a given line break. */
 function lineChar(newline: Newline): string {
@@ -57,7 +70,7 @@ function isBlank(cells: readonly string[]): boolean {
 }
 
 export interface RecordOptions {
-  delimiter: Delimiter;
+  delimiter: RecordDelimiter;
   newline?: Newline;
   /** Line number of the text's first line (for texts that are a later piece of an input). */
   firstLine?: number;
@@ -143,6 +156,11 @@ export function forEachRecord(
           return;
         }
         const cells = result.data;
+        // CRLF read as LF: an unquoted last cell keeps the CR.
+        if (newline === '\n') {
+          const last = cells[cells.length - 1]!;
+          if (last.charCodeAt(last.length - 1) === 13) cells[cells.length - 1] = last.slice(0, -1);
+        }
         if (!isBlank(cells)) {
           visit(line, rest.slice(start, contentEnd(rest, start, end)), cells);
           if (++visited >= limit) parser.abort();

@@ -137,6 +137,8 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
   const allow = rules.allowDomains?.map(foldDomain);
   const block = rules.blockDomains?.map(foldDomain);
+  // The default role is spelled as the target spells it, like any role a row names.
+  const defaultRole = rules.defaultRole === undefined ? undefined : (roles?.get(rules.defaultRole.trim().toLowerCase()) ?? rules.defaultRole);
   const existing = new Map<string, keyof typeof EXISTING_TEXT>();
   for (const entry of rules.existing ?? []) {
     if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
@@ -193,7 +195,7 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
       row.role = canonical;
     } else if (wantedRole === undefined) {
       delete row.role;
-      if (rules.defaultRole !== undefined) row.role = rules.defaultRole;
+      if (defaultRole !== undefined) row.role = defaultRole;
     }
 
     const known = existing.size > 0 ? existing.get(address.email) : undefined;

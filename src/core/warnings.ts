@@ -7,6 +7,8 @@
 export type RowWarningCode =
   /** Words beside an address, with no `<…>` or `(…)` to say so, were read as the person's name. */
   | 'NAME_FROM_WORDS'
+  /** A word stands right beside the address with only a space between (read as an entry of its own). */
+  | 'WORD_NEXT_TO_ADDRESS'
   /** The row held bytes that are not valid in the file's encoding; they show as U+FFFD. */
   | 'INVALID_BYTES'
   /** The address cell held further addresses (Google Contacts' ` ::: ` list) that are not invited. */
@@ -21,5 +23,12 @@ export function nameFromWords(words: string, email: string): RowWarning {
   return {
     code: 'NAME_FROM_WORDS',
     message: `"${words}" was read as the name for ${email}; if it is part of the address (a space typed by mistake), correct the row.`,
+  };
+}
+
+export function wordNextToAddress(word: string, email: string): RowWarning {
+  return {
+    code: 'WORD_NEXT_TO_ADDRESS',
+    message: `"${word}" stands next to ${email} with only a space between; if the space was typed by mistake, correct the row.`,
   };
 }
