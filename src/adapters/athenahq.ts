@@ -217,7 +217,7 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
     const response = await callVendor(connection, {
       method: 'POST',
       path: ATHENA_BULK_INVITE_PATH,
-      headers: apiKey ? { 'x-api-key': apiKey } : {},
+      ...(apiKey ? { headers: { 'x-api-key': apiKey }, credential: apiKey } : {}),
       body: z.parse(bulkRequestSchema, body),
       ...(context.signal ? { signal: context.signal } : {}),
     });

@@ -167,7 +167,7 @@ async function confidentAiRequest(
     {
       method,
       path,
-      headers: apiKey ? { [CONFIDENT_AI_KEY_HEADER]: apiKey } : {},
+      ...(apiKey ? { headers: { [CONFIDENT_AI_KEY_HEADER]: apiKey }, credential: apiKey } : {}),
       ...(body === undefined ? {} : { body }),
       ...(signal ? { signal } : {}),
     },

@@ -77,13 +77,14 @@ export interface InviteAdapter {
 
 /** Why a whole request failed. */
 export type InviteErrorCode =
-  | 'AUTH_FAILED' // 401: credentials missing, wrong or expired. Stop the run; unsent stay pending.
+  | 'AUTH_FAILED' // 401: credentials missing, wrong or expired (or not sendable: see `callVendor`). Stop the run; unsent stay pending.
   | 'FORBIDDEN' // 403: credentials lack the permission or plan for this call.
   | 'NOT_FOUND' // 404: the project / site / website does not exist.
   | 'BAD_REQUEST' // 400 / 422: the vendor rejected the request's shape or values.
   | 'RATE_LIMITED' // 429
   | 'SERVER_ERROR' // 5xx
-  | 'NETWORK_ERROR' // fetch rejected: connection refused, reset, DNS, CORS
+  | 'NETWORK_ERROR' // fetch rejected without saying when (reset, cut, CORS, a browser's bare TypeError): it may have landed
+  | 'CONNECT_FAILED' // no connection was made (refused, DNS failure, unreachable, connect timeout): nothing was sent
   | 'TIMEOUT' // no answer within the engine's deadline
   | 'ABORTED' // the caller cancelled
   | 'INVALID_RESPONSE'; // 2xx whose body does not match the vendor's schema
@@ -92,6 +93,7 @@ const RETRYABLE: ReadonlySet<InviteErrorCode> = new Set([
   'RATE_LIMITED',
   'SERVER_ERROR',
   'NETWORK_ERROR',
+  'CONNECT_FAILED',
   'TIMEOUT',
 ]);
 

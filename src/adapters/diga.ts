@@ -125,7 +125,7 @@ export function createDigaAdapter(options: DigaAdapterOptions = {}): InviteAdapt
           {
             method: 'POST',
             path: DIGA_BULK_PATH,
-            ...(apiKey ? { headers: { authorization: `Bearer ${apiKey}` } } : {}),
+            ...(apiKey ? { headers: { authorization: `Bearer ${apiKey}` }, credential: apiKey } : {}),
             body,
             ...(context.signal ? { signal: context.signal } : {}),
           },

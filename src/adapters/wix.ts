@@ -177,9 +177,10 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
 
-  async function headers(): Promise<Record<string, string>> {
+  /** The request's headers, and the key among them (checked and scrubbed by `callVendor`). */
+  async function credentials(): Promise<{ headers: Record<string, string>; credential?: string }> {
     const key = await resolveApiKey(options.apiKey);
-    return { 'wix-site-id': options.siteId, ...(key ? { authorization: key } : {}) };
+    return { headers: { 'wix-site-id': options.siteId, ...(key ? { authorization: key } : {}) }, ...(key ? { credential: key } : {}) };
   }
 
   const policyIdsFor = (invitee: Invitee) => byLowerName.get((invitee.role ?? defaultRole).toLowerCase());
@@ -237,7 +238,7 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
         const response = await callVendor(connection, {
           method: 'POST',
           path: '/invites/site-invite/bulk',
-          headers: await headers(),
+          ...(await credentials()),
           body,
           ...(context.signal ? { signal: context.signal } : {}),
         });
@@ -270,7 +271,7 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
       const response = await callVendor(connection, {
         method: 'POST',
         path: `/invites/site-invite/${encodeURIComponent(inviteId)}/resend`,
-        headers: await headers(),
+        ...(await credentials()),
         body: options.defaultEmailLanguage ? { defaultEmailLanguage: options.defaultEmailLanguage } : {},
         ...(context.signal ? { signal: context.signal } : {}),
       });
@@ -284,7 +285,7 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
       const response = await callVendor(connection, {
         method: 'POST',
         path: `/invites/site-invite/${encodeURIComponent(inviteId)}/revoke`,
-        headers: await headers(),
+        ...(await credentials()),
         ...(context.signal ? { signal: context.signal } : {}),
       });
       if (response.status < 200 || response.status >= 300) throw wixStatusError(response, 'revoke the invite');
