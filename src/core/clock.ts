@@ -10,10 +10,27 @@ export interface Clock {
   setTimer(callback: () => void, ms: number): () => void;
 }
 
+/**
+ * The longest delay one `setTimeout` can hold: browsers and Node store it as a signed 32-bit integer, and
+ * a longer one fires after 1 ms instead (Node: TimeoutOverflowWarning; see the setTimeout docs of Node and
+ * of the HTML standard's timers).
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(callback, ms) {
-    const id = setTimeout(callback, Math.max(0, ms));
+    // Longer waits are chained, so a long deadline or Retry-After is honoured rather than cut to 1 ms.
+    let id: ReturnType<typeof setTimeout>;
+    const due = Date.now() + Math.max(0, ms);
+    const arm = (left: number) => {
+      id = setTimeout(() => {
+        const rest = due - Date.now();
+        if (rest > 0 && left > MAX_TIMER_MS) arm(rest);
+        else callback();
+      }, Math.min(Math.max(0, left), MAX_TIMER_MS));
+    };
+    arm(Math.max(0, ms));
     return () => clearTimeout(id);
   },
 };

@@ -74,6 +74,18 @@ describe('readFailure', () => {
 
   it('knows which failures may have landed', () => {
     expect(['NETWORK_ERROR', 'TIMEOUT', 'SERVER_ERROR', 'ABORTED', 'INVALID_RESPONSE', 'ADAPTER_ERROR'].every(mayHaveLanded)).toBe(true);
-    expect(['RATE_LIMITED', 'BAD_REQUEST', 'AUTH_FAILED', 'FORBIDDEN', 'NOT_FOUND'].some(mayHaveLanded)).toBe(false);
+    expect(['RATE_LIMITED', 'BAD_REQUEST', 'AUTH_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'CONNECT_FAILED'].some(mayHaveLanded)).toBe(false);
+  });
+
+  it('reads CONNECT_FAILED as its own retryable code, whose final record never says "may have been delivered"', () => {
+    const failure = readFailure(new InviteError('CONNECT_FAILED', 'Could not connect.'));
+    expect(failure).toEqual({ code: 'CONNECT_FAILED', message: 'Could not connect.' });
+    expect(unanswered(failure, mayHaveLanded(failure.code), 5)).toMatchObject({
+      status: 'failed',
+      code: 'CONNECT_FAILED',
+      message: 'Could not connect.',
+      retryable: true,
+      maybeDelivered: undefined,
+    });
   });
 });

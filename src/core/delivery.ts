@@ -22,6 +22,7 @@ const INVITE_ERROR_CODES: ReadonlySet<string> = new Set<InviteErrorCode>([
   'RATE_LIMITED',
   'SERVER_ERROR',
   'NETWORK_ERROR',
+  'CONNECT_FAILED',
   'TIMEOUT',
   'ABORTED',
   'INVALID_RESPONSE',
@@ -48,7 +49,8 @@ export function readFailure(error: unknown): Failure {
 
 /**
  * Failures after which the request may have reached the vendor and been acted on. A 429 or 4xx was
- * refused before anything happened; an unreadable 2xx was answered, so it most likely landed.
+ * refused before anything happened; an unreadable 2xx was answered, so it most likely landed. A
+ * CONNECT_FAILED never reached the server (no connection was made), so it never may have landed.
  */
 const MAY_HAVE_LANDED: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'TIMEOUT', 'SERVER_ERROR', 'ABORTED', 'INVALID_RESPONSE', 'ADAPTER_ERROR']);
 

@@ -8,6 +8,9 @@
  * - stop (an auth failure, by default also 403/404): no new request starts, waits end, requests in flight
  *   finish and keep their answers (a sibling's 401 says nothing about them);
  * - pause only holds new requests back; it ends nothing.
+ *
+ * A stop also comes when the target is unreachable: the pass's first requests all failed to connect
+ * (`CONNECT_FAILED`) before any got through, so backing off through the whole list would only take hours.
  */
 import type { InviteAdapter } from '../adapters/contract.ts';
 import { attempt, type AbortRequest } from './attempt.ts';
@@ -28,6 +31,8 @@ export interface DispatchSettings {
   maxBatchSize?: number;
   /** Whole-request failures that end the pass (the credentials or the target are wrong for every request). */
   stopOn: ReadonlySet<string>;
+  /** Stop when this many requests, the pass's first to end, all failed to connect; 0 never. */
+  unreachableAfter: number;
   ambiguousRefusals: boolean;
   clock: Clock;
   random: () => number;
@@ -49,8 +54,11 @@ const cancelledReason = () => new DOMException('The run was cancelled.', 'AbortE
 export function dispatch(store: RunStore, targets: readonly number[], settings: DispatchSettings): Dispatch {
   const { adapter, clock, limiter, policy } = settings;
   const cancelled = new AbortController();
-  // Ends every wait (rate limit, backoff) on stop as well as on cancel; requests only listen to `cancelled`.
+  // Set on stop as well as on cancel. Waits (rate limit, backoff) listen to their worker's own signal,
+  // which halting aborts: one listener per worker at a time, however many workers (a signal shared by
+  // all of them would collect one listener per waiting worker).
   const halted = new AbortController();
+  const workerSignals = new Set<AbortController>();
   let stopReason: StopReason | undefined;
   let paused = false;
   let unpause: (() => void) | undefined;
@@ -64,6 +72,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   };
   const halt = () => {
     halted.abort();
+    for (const worker of workerSignals) worker.abort(halted.signal.reason);
     openGate();
   };
   // Requests in flight, each by its abort: a cancel reaches them all through one listener.
@@ -96,7 +105,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   );
 
   /** Waits for the gate and a rate-limit token. False when the pass was halted meanwhile. */
-  async function waitTurn(): Promise<boolean> {
+  async function waitTurn(signal: AbortSignal): Promise<boolean> {
     for (;;) {
       if (halted.signal.aborted) return false;
       if (paused) {
@@ -104,7 +113,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
         continue;
       }
       try {
-        await limiter.take(halted.signal);
+        await limiter.take(signal);
       } catch {
         return false;
       }
@@ -127,10 +136,22 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     }));
   }
 
-  async function runBatch(batch: Batch): Promise<void> {
+  // Unreachable target: the requests that ended so far all failed to connect, and how many.
+  let connectFailures = 0;
+  let reachedServer = false;
+  function unreachable(failure: { code: string; message: string } | undefined): boolean {
+    if (reachedServer) return false;
+    if (failure?.code !== 'CONNECT_FAILED') {
+      reachedServer = true;
+      return false;
+    }
+    return settings.unreachableAfter > 0 && ++connectFailures >= settings.unreachableAfter;
+  }
+
+  async function runBatch(batch: Batch, signal: AbortSignal): Promise<void> {
     for (let tries = 1; ; tries++) {
       do {
-        if (!(await waitTurn())) return leavePending(batch, false);
+        if (!(await waitTurn(signal))) return leavePending(batch, false);
         // Checked again in the same synchronous step that calls the adapter: a pause that came while
         // this worker was being resumed still holds this request back.
       } while (paused || halted.signal.aborted);
@@ -143,6 +164,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
 
       const result = await attempt(adapter, batch.invitees, { clock, timeoutMs: settings.timeoutMs, inFlight });
       const at = clock.now();
+      const cannotReach = unreachable(result.ok ? undefined : result.failure);
       if (result.ok) {
         batch.indexes.forEach((index, k) => {
           store.patch(index, answered(result.outcomes[k]!, store.record(index).maybeDelivered === true, settings.ambiguousRefusals, at));
@@ -156,6 +178,14 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
       // The vendor's wait applies to the account, so to every worker, whatever this batch does next.
       if (failure.retryAfterMs !== undefined) limiter.holdUntil(at + failure.retryAfterMs);
       if (cancelled.signal.aborted) return leavePending(batch, landed);
+      if (cannotReach) {
+        const n = connectFailures;
+        stop({
+          code: 'CONNECT_FAILED',
+          message: `${n === 1 ? 'The first request' : `The first ${n} requests`} could not connect (${failure.message.replace(/\.$/, '')}).`,
+        });
+        return leavePending(batch, landed);
+      }
       if (settings.stopOn.has(failure.code)) {
         stop({ code: failure.code, message: failure.message });
         return leavePending(batch, landed);
@@ -170,7 +200,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
             ...(landed || store.record(index).maybeDelivered ? { maybeDelivered: true } : {}),
           }));
           try {
-            await sleep(clock, delay, halted.signal);
+            await sleep(clock, delay, signal);
           } catch {
             return leavePending(batch, false);
           }
@@ -186,7 +216,14 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
 
   let next = 0;
   async function worker(): Promise<void> {
-    while (next < batches.length && !halted.signal.aborted) await runBatch(batches[next++]!);
+    const own = new AbortController();
+    if (halted.signal.aborted) own.abort(halted.signal.reason);
+    workerSignals.add(own);
+    try {
+      while (next < batches.length && !halted.signal.aborted) await runBatch(batches[next++]!, own.signal);
+    } finally {
+      workerSignals.delete(own);
+    }
   }
 
   const workers = Math.max(1, Math.min(settings.concurrency, batches.length));

@@ -16,7 +16,7 @@ export type { Delimiter } from './records.ts';
 // Sending: plan, run (send / pause / resume / cancel / retry failed), result store, export.
 export { plan } from './plan.ts';
 export type { Batch, PlanOptions } from './plan.ts';
-export { createInviteRun, restoreInviteRun, RunActiveError, DEFAULT_CONCURRENCY, DEFAULT_RATE_LIMIT, DEFAULT_STOP_ON, DEFAULT_TIMEOUT_MS } from './send.ts';
+export { createInviteRun, restoreInviteRun, RunActiveError, DEFAULT_CONCURRENCY, DEFAULT_RATE_LIMIT, DEFAULT_STOP_ON, DEFAULT_TIMEOUT_MS, DEFAULT_UNREACHABLE_AFTER } from './send.ts';
 export type { InviteRun, RunOptions, SendOptions } from './send.ts';
 export { createRateLimiter } from './rate-limit.ts';
 export type { RateLimit, RateLimiter } from './rate-limit.ts';

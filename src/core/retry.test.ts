@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY_POLICY, isRetryable, RETRYABLE_CODES, retryDelay, retryPolicy } from './retry.ts';
 
 describe('retry policy', () => {
-  it('retries exactly network errors, timeouts, 5xx and 429', () => {
-    expect([...RETRYABLE_CODES].sort()).toEqual(['NETWORK_ERROR', 'RATE_LIMITED', 'SERVER_ERROR', 'TIMEOUT']);
+  it('retries exactly network errors, connect failures, timeouts, 5xx and 429', () => {
+    expect([...RETRYABLE_CODES].sort()).toEqual(['CONNECT_FAILED', 'NETWORK_ERROR', 'RATE_LIMITED', 'SERVER_ERROR', 'TIMEOUT']);
     for (const code of ['BAD_REQUEST', 'AUTH_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_RESPONSE', 'ABORTED', 'UNCERTAIN', 'ADAPTER_ERROR']) {
       expect(isRetryable(code), code).toBe(false);
     }

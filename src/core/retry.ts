@@ -29,6 +29,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 /** The only whole-request failures worth repeating: nothing in the request was judged. */
 export const RETRYABLE_CODES: ReadonlySet<InviteErrorCode> = new Set<InviteErrorCode>([
   'NETWORK_ERROR',
+  'CONNECT_FAILED',
   'TIMEOUT',
   'SERVER_ERROR',
   'RATE_LIMITED',

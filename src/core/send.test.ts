@@ -2,7 +2,7 @@
  * The run against an in-process vendor on a virtual clock: every rule of sending, one at a time.
  * (send.mocks.test.ts runs the real adapters against the HTTP mocks; send.property.test.ts mixes faults.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AddressOutcome, InviteAdapter, InviteErrorCode, Invitee } from '../adapters/contract.ts';
 import { InviteError } from '../adapters/contract.ts';
 import { CONFIRMED_MESSAGE } from './delivery.ts';
@@ -422,6 +422,111 @@ describe('retryFailed', () => {
   it('needs an adapter when the run never sent', async () => {
     const run = createInviteRun(people(1));
     await expect(run.retryFailed()).rejects.toThrow(/needs an adapter/);
+  });
+});
+
+describe('a target that cannot be reached', () => {
+  const connectFailed: FakeFault = { kind: 'error', code: 'CONNECT_FAILED' };
+
+  it('retries a connection that was never made as safe, and never flags it maybe-delivered', async () => {
+    const { run, options, vendor } = setup(2, { fault: () => connectFailed });
+    const final = await run.send({ ...options, unreachableAfter: 0, retry: { maxAttempts: 3, baseDelayMs: 10 } });
+    expect(vendor.log.map((entry) => entry.result)).toEqual(['CONNECT_FAILED', 'CONNECT_FAILED', 'CONNECT_FAILED']);
+    expect(final.status).toBe('done');
+    expect(final.at(0)).toMatchObject({ status: 'failed', code: 'CONNECT_FAILED', retryable: true, attempts: 3 });
+    expect(final.at(0).maybeDelivered).toBeUndefined();
+    expect(final.at(0).message).not.toMatch(/may have been delivered/);
+    expect(final.retryable).toBe(2);
+  });
+
+  it('after a connect failure, an "already invited" answer is a skip, not a confirmed delivery', async () => {
+    const { run, options } = setup(1, { existing: ['p0@example.com'], fault: on([1], connectFailed) });
+    const final = await run.send(options);
+    expect(final.at(0)).toMatchObject({ status: 'skipped', code: 'ALREADY_INVITED', attempts: 2 });
+  });
+
+  it('stops, everything pending, when the first 3 requests all failed to connect', async () => {
+    const { run, options, vendor, clock } = setup(200, { maxBatchSize: 1, fault: () => connectFailed });
+    const final = await run.send({ ...options, concurrency: 1, rateLimit: { requests: 1, per: 'minute' } });
+    expect(final.status).toBe('stopped');
+    expect(final.stopReason).toEqual({
+      code: 'CONNECT_FAILED',
+      message: 'The first 3 requests could not connect (Scripted CONNECT_FAILED).',
+    });
+    expect(final.counts).toEqual({ queued: 0, inFlight: 0, sent: 0, skipped: 0, failed: 0, pending: 200 });
+    expect(vendor.log).toHaveLength(3);
+    // Three requests at 1 a minute: minutes, not the 200 minutes (and backoffs) of the whole list.
+    expect(clock.now()).toBeLessThan(3 * 60_000);
+    for (let i = 0; i < 200; i++) expect(final.at(i).maybeDelivered).toBeUndefined();
+  });
+
+  it('stops with several workers too, counting the requests in the order they end', async () => {
+    const { run, options, vendor } = setup(40, { maxBatchSize: 1, fault: () => connectFailed });
+    const final = await run.send({ ...options, concurrency: 4 });
+    expect(final).toMatchObject({ status: 'stopped', stopReason: { code: 'CONNECT_FAILED' }, counts: { pending: 40 } });
+    expect(vendor.log.length).toBeLessThanOrEqual(4);
+  });
+
+  it('does not stop once a request got through: later connect failures are retried', async () => {
+    const { run, options } = setup(6, { maxBatchSize: 1, fault: on([2, 3, 4, 5], connectFailed) });
+    const final = await run.send({ ...options, concurrency: 1 });
+    expect(final.status).toBe('done');
+    expect(final.counts.sent).toBe(6);
+  });
+
+  it('does not stop when the first failures are not connect failures', async () => {
+    const { run, options } = setup(1, { fault: (r) => (r.number === 1 ? { kind: 'error', code: 'SERVER_ERROR' } : r.number <= 4 ? connectFailed : null) });
+    const final = await run.send(options);
+    expect(final).toMatchObject({ status: 'done', counts: { sent: 1 } });
+  });
+});
+
+describe('options are checked', () => {
+  it.each([-1, Number.NaN])('refuses timeoutMs %s', async (timeoutMs) => {
+    const { run, options } = setup(1);
+    await expect(run.send({ ...options, timeoutMs })).rejects.toThrow(RangeError);
+  });
+
+  it('refuses a negative or fractional unreachableAfter', async () => {
+    const { run, options } = setup(1);
+    await expect(run.send({ ...options, unreachableAfter: -1 })).rejects.toThrow(RangeError);
+    await expect(run.send({ ...options, unreachableAfter: 1.5 })).rejects.toThrow(RangeError);
+  });
+
+  it('honours a deadline past the timer limit (2^31-1 ms) instead of firing it at once', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const vendor = createFakeVendor({ fault: () => ({ kind: 'hang' }) });
+      const run = createInviteRun(people(1));
+      const done = run.send({ adapter: vendor, rateLimit: false, timeoutMs: 3_000_000_000 });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(run.getSnapshot().counts.inFlight).toBe(1);
+      await vi.advanceTimersByTimeAsync(3_000_000_000);
+      expect(run.getSnapshot().at(0).attempts).toBeGreaterThan(1);
+      run.cancel();
+      await vi.runAllTimersAsync();
+      expect((await done).status).toBe('cancelled');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('adds one abort listener per worker, not one per waiting worker on a shared signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const { run, options } = setup(64, { maxBatchSize: 1, latencyMs: 1 });
+      const caller = new AbortController();
+      const final = await run.send({ ...options, concurrency: 16, rateLimit: { requests: 100, per: 'second' }, signal: caller.signal });
+      expect(final.counts.sent).toBe(64);
+      // Warnings are emitted on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
 

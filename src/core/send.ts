@@ -30,7 +30,7 @@ export interface SendOptions {
   rateLimit?: RateLimit | RateLimiter | false;
   /** Default: 5 attempts, backoff from 1 s capped at 30 s, full jitter, Retry-After up to 5 min honoured. */
   retry?: Partial<RetryPolicy>;
-  /** Per-request deadline in ms (combined with cancel). Default 30,000; 0 for none. */
+  /** Per-request deadline in ms (combined with cancel). Default 30,000; 0 (or Infinity) for none. */
   timeoutMs?: number;
   /** A smaller batch size than the adapter's maximum. */
   maxBatchSize?: number;
@@ -41,6 +41,14 @@ export interface SendOptions {
    * FORBIDDEN and NOT_FOUND: wrong credentials, permissions or target fail every request alike.
    */
   stopOn?: readonly InviteErrorCode[];
+  /**
+   * Stops the pass (`stopped`, reason `CONNECT_FAILED`, unsent addresses `pending`) when its first this
+   * many requests to end all failed to connect (`CONNECT_FAILED`: refused, unknown host, unreachable) and
+   * none got through: the target is down or its URL is wrong, and backing off through the whole list
+   * would take hours at a vendor's rate. Later connect failures are retried like any network error.
+   * Default 3; 0 never stops for this.
+   */
+  unreachableAfter?: number;
   /**
    * Whether the vendor's per-address refusals can mean "already invited" without saying so, which after
    * an unanswered request makes them `UNCERTAIN` rather than failed. Default: what the adapter declares
@@ -91,6 +99,7 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ requests: 10, per: 'second' });
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_STOP_ON: readonly InviteErrorCode[] = Object.freeze(['AUTH_FAILED', 'FORBIDDEN', 'NOT_FOUND']);
+export const DEFAULT_UNREACHABLE_AFTER = 3;
 
 const isLimiter = (value: unknown): value is RateLimiter =>
   typeof value === 'object' && value !== null && typeof (value as RateLimiter).take === 'function';
@@ -117,6 +126,14 @@ function runOver(store: RunStore, options: RunOptions): InviteRun {
     if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
       return Promise.reject(new RangeError(`concurrency must be a whole number ≥ 1; got ${concurrency}.`));
     }
+    const timeoutMs = given.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+      return Promise.reject(new RangeError(`timeoutMs must be a number of milliseconds ≥ 0 (0 for none); got ${timeoutMs}.`));
+    }
+    const unreachableAfter = given.unreachableAfter ?? DEFAULT_UNREACHABLE_AFTER;
+    if (!(Number.isInteger(unreachableAfter) && unreachableAfter >= 0)) {
+      return Promise.reject(new RangeError(`unreachableAfter must be a whole number ≥ 0; got ${unreachableAfter}.`));
+    }
     // Remembered for retryFailed, minus the signal: a later pass must not inherit an old cancel.
     const { signal: _signal, ...reusable } = given;
     last = reusable;
@@ -135,9 +152,10 @@ function runOver(store: RunStore, options: RunOptions): InviteRun {
         concurrency,
         limiter,
         policy: retryPolicy(given.retry),
-        timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeoutMs,
         ...(given.maxBatchSize === undefined ? {} : { maxBatchSize: given.maxBatchSize }),
         stopOn: new Set(given.stopOn ?? DEFAULT_STOP_ON),
+        unreachableAfter,
         ambiguousRefusals: given.ambiguousRefusals ?? given.adapter.refusalsMayBeRepeats === true,
         clock,
         random,
