@@ -43,7 +43,10 @@ export interface ExportOptions {
 }
 
 export interface CsvOptions extends ExportOptions {
-  /** Start with a UTF-8 byte-order mark so Excel reads accents right. Default false. */
+  /**
+   * Start with a UTF-8 byte-order mark, without which Excel reads the file as the system's ANSI code page
+   * and garbles every accent. Default true; false for tools that do not expect one.
+   */
   bom?: boolean;
 }
 
@@ -61,7 +64,8 @@ function tidy(row: ResultRow): ResultRow {
 function pendingReason(snapshot: RunSnapshot, record: AddressRecord): { code: string; message: string } | undefined {
   const stop = snapshot.stopReason;
   if (snapshot.status !== 'cancelled' && !stop) return undefined;
-  const cause = snapshot.status === 'cancelled' ? 'the run was cancelled' : `the run stopped: ${stop!.message}`;
+  // The stop message is a sentence of its own: its closing period is not doubled.
+  const cause = snapshot.status === 'cancelled' ? 'the run was cancelled' : `the run stopped: ${stop!.message.replace(/\.+$/, '')}`;
   return {
     code: snapshot.status === 'cancelled' ? 'ABORTED' : stop!.code,
     message: record.maybeDelivered
@@ -158,7 +162,7 @@ export const CSV_COLUMNS = ['line', 'email', 'name', 'role', 'status', 'code', '
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** RFC 4180 CSV (CRLF, quotes doubled, quoted where needed), formula-safe. */
+/** RFC 4180 CSV (CRLF, quotes doubled, quoted where needed), formula-safe, after a UTF-8 BOM unless `bom: false`. */
 export function resultsToCsv(snapshot: RunSnapshot, options: CsvOptions = {}): string {
   const data = resultRows(snapshot, options).map((row) => [
     row.line ?? '',
@@ -172,5 +176,5 @@ export function resultsToCsv(snapshot: RunSnapshot, options: CsvOptions = {}): s
     row.vendorId ?? '',
   ]);
   const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: '\r\n', escapeFormulae: FORMULA_START });
-  return (options.bom ? '\uFEFF' : '') + csv + '\r\n';
+  return (options.bom === false ? '' : '\uFEFF') + csv + '\r\n';
 }
