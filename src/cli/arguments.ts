@@ -1,5 +1,6 @@
 /** Parsers for the CLI's option values: each throws commander's InvalidArgumentError (a usage error, exit 1). */
 import { InvalidArgumentError } from 'commander';
+import { MAX_TIMER_MS } from '../core/clock.ts';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -19,6 +20,28 @@ export function seconds(value: string): number {
   return n;
 }
 
+/** The longest per-request deadline: what one timer can hold (2^31-1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = Math.floor(MAX_TIMER_MS / 1000);
+
+/** A per-request deadline in seconds: 0 for none, else from 1 ms to what a timer can hold. */
+export function timeoutSeconds(value: string): number {
+  const n = seconds(value);
+  if (n > MAX_TIMEOUT_SECONDS) {
+    throw new InvalidArgumentError(`expected at most ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')} seconds (about 24 days; 0 for no deadline).`);
+  }
+  if (n > 0 && n < 0.001) throw new InvalidArgumentError('expected at least 0.001 seconds (0 for no deadline).');
+  return n;
+}
+
+/** Most requests in flight at once: no vendor API wants more from one client. */
+export const MAX_CONCURRENCY = 100;
+
+export function concurrency(value: string): number {
+  const n = positiveInt(value);
+  if (n > MAX_CONCURRENCY) throw new InvalidArgumentError(`expected at most ${MAX_CONCURRENCY} requests at once.`);
+  return n;
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }
@@ -31,6 +54,8 @@ export function httpUrl(value: string): string {
     throw new InvalidArgumentError('expected a URL such as http://127.0.0.1:4010.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http:// or https:// URL.');
+  // fetch refuses such URLs, and the URL shows in messages: the key belongs in the --key-env variable.
+  if (url.username || url.password) throw new InvalidArgumentError('expected a URL without user:password@ (the key goes in the variable --key-env names).');
   return value.replace(/\/+$/, '');
 }
 

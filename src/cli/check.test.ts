@@ -74,6 +74,17 @@ describe('bulk-invite check', () => {
     expect(stdout).toMatch(/2 rows: 1 valid, 1 invalid, 0 duplicate\. Read as a list of addresses, utf-8\./);
   });
 
+  it('shows control characters and bidi overrides in --format table as visible escapes', () => {
+    // Short names: the table's Name column is 24 wide and cuts longer cells.
+    const csv = 'email,name,role\r\nann@example.com,"A\u001b[2J\u0007",member\r\nbob@example.com,"\u202eB\u2066",admin\r\n';
+    const { status, stdout } = run(['check', '--format', 'table', '-'], csv);
+    expect(status).toBe(0);
+    expect(stdout).toContain('A\\x1b[2J\\x07');
+    expect(stdout).toContain('\\u202eB\\u2066');
+    // Nothing that acts on a terminal is left (stdout is not a TTY here, so the table draws no colours).
+    expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('marks addresses from --existing as already there', () => {
     const existing = file('members.txt', 'Ann <ann@example.com>\n');
     const { stdout } = run(['check', '--existing', existing, '-'], 'ann@example.com\nbob@example.com\n');

@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { checkBytes, checkText, IntakeError, type CheckOptions, type CheckResult, type CheckedRow, type ColumnOverride } from '../core/index.ts';
 import { collect, column, positiveInt } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
+import { visible } from './terminal.ts';
 
 
 
@@ -69,7 +70,8 @@ async function printTable(result: CheckResult): Promise<void> {
     ...(process.stdout.isTTY ? {} : { style: plain }),
   });
   for (const row of result.rows) {
-    table.push([row.line, row.status, row.email, row.name ?? '', row.role ?? '', row.message ?? '']);
+    // Cells come from the list: a name holding ESC[2J or a bidi override must print, not act.
+    table.push([row.line, row.status, visible(row.email), visible(row.name ?? ''), visible(row.role ?? ''), visible(row.message ?? '')]);
   }
   const { total, valid, invalid, duplicate } = result.summary;
   const how = result.mapping.format === 'list' ? 'a list of addresses' : `a table (delimiter ${JSON.stringify(result.mapping.delimiter)})`;
@@ -133,7 +135,7 @@ export function registerCheck(program: Command): void {
       } catch (error) {
         if (error instanceof IntakeError && error.code === 'INVALID_OPTIONS') command.error(`error: ${error.message}`);
         if (error instanceof IntakeError || error instanceof UnreadableInput) {
-          process.stderr.write(`bulk-invite: ${error.message}\n`);
+          process.stderr.write(`bulk-invite: ${visible(error.message)}\n`);
           process.exit(2);
         }
         throw error;

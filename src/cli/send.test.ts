@@ -4,9 +4,24 @@
  * uses its own addresses, so the vendors' stores never need resetting between tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -340,4 +355,269 @@ describe('bulk-invite send, usage', () => {
       expect(stdout).toContain(text);
     }
   });
+});
+
+/** The tests below spawn several runs each; generous on a busy 2-core machine. */
+const SLOW_MS = 90_000;
+
+/** A server that is not a faithful mock: it answers whatever `respond` says, e.g. echoing the key. */
+async function hostile(respond: (headers: IncomingHttpHeaders) => { status: number; body: string; type?: string }): Promise<string> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const { status, body, type } = respond(req.headers);
+      res.writeHead(status, { 'content-type': type ?? 'application/json' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  hostileServers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+const hostileServers: Server[] = [];
+afterAll(async () => {
+  for (const server of hostileServers) server.closeAllConnections();
+  await Promise.all(hostileServers.map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Starts `send`, collecting stdout as well as stderr. */
+function sendCollecting(args: string[], key: string): Promise<Finished & { stdout: string }> {
+  const run = launch(args, key);
+  let stdout = '';
+  run.child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return within(run.exit, `bulk-invite send ${args.join(' ')}`).then((finished) => ({ ...finished, stdout }));
+}
+
+describe('bulk-invite send never lets the key out', () => {
+  // Distinctive, so a hit can only be a leak.
+  const KEY = 'bi-SECRET-9c1f7e2a64d04b8f-leakcheck';
+
+  interface Path {
+    name: string;
+    base: () => Promise<string>;
+    vendor: string[];
+    extra?: string[];
+    code: number;
+  }
+  const diga = ['--vendor', 'diga'];
+  const wixFlags = ['--vendor', 'wix', ...vendors[1]!.flags];
+  const paths: Path[] = [
+    { name: '401 from the mock', base: async () => (await serve({ keys: { diga: ['the-only-right-key'] } })).url, vendor: diga, code: 2 },
+    { name: '403 from the mock', base: async () => (await serve({ keys: { wix: { keys: [], keysWithoutScope: [KEY] } } })).url, vendor: wixFlags, code: 2 },
+    { name: 'network cut', base: async () => (await serve({ scenario: 'network-error' })).url, vendor: diga, extra: ['--max-attempts', '2'], code: 3 },
+    { name: 'timeout', base: async () => (await serve({ scenario: 'timeout' })).url, vendor: diga, extra: ['--timeout', '0.3', '--max-attempts', '2'], code: 3 },
+    { name: 'connection refused', base: async () => `http://127.0.0.1:${await closedPort()}`, vendor: diga, code: 2 },
+    {
+      name: 'a 401 that echoes the key',
+      base: () => hostile((h) => ({ status: 401, body: JSON.stringify({ status: 'error', error_code: 'UNAUTHORIZED', message: `Invalid token ${h.authorization}` }) })),
+      vendor: diga,
+      code: 2,
+    },
+    {
+      name: 'a 500 page that echoes the key',
+      base: () => hostile((h) => ({ status: 500, type: 'text/html', body: `<h1>Upstream refused ${h.authorization}</h1>` })),
+      vendor: diga,
+      extra: ['--max-attempts', '2'],
+      code: 3,
+    },
+    {
+      name: 'per-address errors that echo the key',
+      base: () => hostile((h) => ({ status: 201, body: JSON.stringify({ successful: [], failed: [{ email: 'leak0@secret.example', success: false, error: `key ${h.authorization} may not invite` }, { email: 'leak1@secret.example', success: false, error: `key ${h.authorization} may not invite` }] }) })),
+      vendor: diga,
+      code: 3,
+    },
+  ];
+
+  it.each(paths)('$name: not in stdout, stderr, the CSV or the JSON results', async ({ base, vendor, extra = [], code }) => {
+    const url = await base();
+    const input = file('leak.csv', 'leak0@secret.example\nleak1@secret.example\n');
+    for (const ext of ['csv', 'json']) {
+      const out = join(tmp, `leak-${ext}-${Math.random().toString(36).slice(2)}.${ext}`);
+      const result = await sendCollecting(['--base-url', url, '--key-env', KEY_ENV, ...vendor, ...extra, '--rate', '500', '--out', out, input], KEY);
+      expect(result.code, result.stderr).toBe(code);
+      expect(existsSync(out)).toBe(true);
+      for (const [where, text] of [['stdout', result.stdout], ['stderr', result.stderr], [out, readFileSync(out, 'utf8')]] as const) {
+        expect(text, where).not.toContain(KEY);
+      }
+    }
+  }, SLOW_MS);
+
+  it('a key holding a line break: a usage error naming the variable, never the value, exit 2, nothing sent', async () => {
+    const out = join(tmp, 'two-line-key.json');
+    const address = 'twoline@secret.example';
+    const result = await sendCollecting([...target(mock), '--vendor', 'diga', '--out', out, file('twoline.csv', `${address}\n`)], `${KEY}\nSECOND-LINE-of-key-file\n`);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the environment variable ${KEY_ENV} holds a line break`);
+    for (const text of [result.stdout, result.stderr]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain('SECOND-LINE');
+    }
+    // Refused before the first request: no results file, nothing at the vendor, no retries.
+    expect(existsSync(out)).toBe(false);
+    expect(vendors[0]!.held(await mockState(mock), address)).toBe(0);
+  }, SLOW_MS);
+
+  it('the mock servers the key was sent to do not hold it in their state', async () => {
+    for (const server of servers) expect(JSON.stringify(await mockState(server))).not.toContain(KEY);
+  }, SLOW_MS);
+});
+
+describe('bulk-invite send never destroys its input', () => {
+  const team = 'keep1@out.example\nkeep2@out.example\n';
+
+  const spellings: [string, (input: string) => string][] = [
+    ['the same path', (input) => input],
+    ['the same file through ./x/..', (input) => {
+      mkdirSync(join(tmp, 'x'), { recursive: true });
+      return join(tmp, 'x', '..', basename(input));
+    }],
+    ['a symlink to it', (input) => {
+      const link = join(tmp, `link-${basename(input)}`);
+      rmSync(link, { force: true });
+      symlinkSync(input, link);
+      return link;
+    }],
+    ['a hard link to it', (input) => {
+      const link = join(tmp, `hard-${basename(input)}`);
+      rmSync(link, { force: true });
+      linkSync(input, link);
+      return link;
+    }],
+  ];
+
+  it.each(spellings)('refuses an --out that is the input (%s) before sending, exit 2, the list intact', async (_, spell) => {
+    const input = file(`team-${Math.random().toString(36).slice(2)}.csv`, team);
+    const { code, stderr } = await send([...target(mock), '--vendor', 'diga', '--out', spell(input), input]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is the input file');
+    expect(readFileSync(input, 'utf8')).toBe(team);
+    expect(vendors[0]!.held(await mockState(mock), 'keep1@out.example')).toBe(0);
+  }, SLOW_MS);
+
+  it('writes through a symlinked --out (the link stays, its file gets the results and keeps its permissions), atomically', async () => {
+    const folder = mkdtempSync(join(tmp, 'through-'));
+    const real = join(folder, 'real-results.json');
+    writeFileSync(real, 'old results\n');
+    chmodSync(real, 0o640);
+    const link = join(folder, 'results.json');
+    symlinkSync('real-results.json', link);
+    const { code } = await send([...target(mock), '--vendor', 'diga', '--rate', '500', '--out', link, file('through.csv', 'through@out.example\n')]);
+    expect(code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readJson(real).outcomes).toMatchObject([{ email: 'through@out.example', status: 'sent' }]);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
+    // No temporary file left beside it.
+    expect(readdirSync(folder).sort()).toEqual(['real-results.json', 'results.json']);
+  }, SLOW_MS);
+
+  it('when --out cannot be written after sending, writes the results elsewhere and says where', async () => {
+    const folder = mkdtempSync(join(tmp, 'vanishing-'));
+    const out = join(folder, 'results.json');
+    const emails = Array.from({ length: 12 }, (_, i) => `vanish${i}@out.example`);
+    // AthenaHQ at 6 a second: about 2 s, time enough to take the folder away.
+    const run = launch([...target(mock), '--vendor', 'athena', ...athena.flags, '--rate', '6', '--out', out, file('vanish.csv', `${emails.join('\n')}\n`)]);
+    await within(
+      (async () => {
+        while (!athena.held(await mockState(mock), emails[0]!)) await new Promise((resolve) => setTimeout(resolve, 20));
+      })(),
+      'the first invitation',
+    );
+    rmSync(folder, { recursive: true, force: true });
+    const { code, stderr } = await within(run.exit, 'the run to end');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`could not be written to ${out}`);
+    const elsewhere = /they were written to (.+?) instead\./.exec(stderr)?.[1];
+    expect(elsewhere, stderr).toBeDefined();
+    const results = readJson(elsewhere!);
+    expect(results.outcomes.map((o) => o.email)).toEqual(emails);
+    expect(results.summary.sent).toBe(12);
+    rmSync(elsewhere!, { force: true });
+  }, SLOW_MS);
+});
+
+describe('bulk-invite send, an unreachable target', () => {
+  it('stops with "cannot reach URL", every row pending and never maybe-delivered, exit 2, in seconds', async () => {
+    const port = await closedPort();
+    const out = join(tmp, 'unreachable.json');
+    const emails = Array.from({ length: 30 }, (_, i) => `down${i}@net.example`);
+    const started = Date.now();
+    // AthenaHQ's 60/min, one address per request: backing off through the list would take many minutes.
+    const { code, stderr } = await send(['--base-url', `http://127.0.0.1:${port}`, '--key-env', KEY_ENV, '--vendor', 'athena', ...athena.flags, '--out', out, file('down.csv', `${emails.join('\n')}\n`)]);
+    expect(Date.now() - started).toBeLessThan(WAIT_MS);
+    expect(code, stderr).toBe(2);
+    expect(stderr).toContain(`cannot reach http://127.0.0.1:${port}: the first 3 requests could not connect`);
+    expect(stderr).toContain('ECONNREFUSED');
+    const results = readJson(out);
+    expect(results.summary).toEqual({ ...emptySummary, total: 30, pending: 30 });
+    for (const outcome of results.outcomes) {
+      expect(outcome).toMatchObject({ status: 'pending', code: 'CONNECT_FAILED', message: expect.stringMatching(/^Not sent: /) });
+      expect(outcome.message).not.toMatch(/may have been delivered/);
+    }
+  }, SLOW_MS);
+
+  it('runs 16 at a time without a runtime warning', async () => {
+    const emails = Array.from({ length: 48 }, (_, i) => `wide${i}@net.example`);
+    const out = join(tmp, 'wide.json');
+    const { code, stderr } = await send([...target(mock), '--vendor', 'athena', ...athena.flags, '--concurrency', '16', '--rate', '100', '--out', out, file('wide.csv', `${emails.join('\n')}\n`)]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).not.toMatch(/Warning|\(node:\d+\)/);
+    expect(readJson(out).summary.sent).toBe(48);
+  }, SLOW_MS);
+
+  const usage: [string, string[], RegExp][] = [
+    ['a --timeout past the timer limit', ['--timeout', '3000000'], /--timeout.*at most 2,147,483 seconds/s],
+    ['a --timeout under a millisecond', ['--timeout', '0.0001'], /at least 0\.001 seconds/],
+    ['a --concurrency over 100', ['--concurrency', '101'], /at most 100 requests at once/],
+    ['a --base-url with user:password@', ['--base-url', 'http://user:pass@127.0.0.1:9'], /without user:password@/],
+  ];
+  it.each(usage)('exits 1 for %s', async (_, flags, message) => {
+    const out = join(tmp, 'bad-flag.json');
+    const { code, stderr } = await send([...target(mock), '--vendor', 'diga', ...flags, '--out', out, file('flag.csv', 'flag@net.example\n')]);
+    expect(stderr).toMatch(message);
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  }, SLOW_MS);
+});
+
+describe('bulk-invite send, terminal and spreadsheet safety', () => {
+  it('shows control characters and bidi overrides in its messages as escapes', async () => {
+    const url = await hostile(() => ({ status: 401, body: JSON.stringify({ status: 'error', error_code: 'UNAUTHORIZED', message: 'Bad key\u001b[2J\u001b]0;pwned\u0007 \u202eyek dab' }) }));
+    const { code, stderr } = await send(['--base-url', url, '--key-env', KEY_ENV, '--vendor', 'diga', '--out', join(tmp, 'tty.json'), file('tty.csv', 'tty@term.example\n')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Bad key\\x1b[2J\\x1b]0;pwned\\x07 \\u202eyek dab');
+    expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  }, SLOW_MS);
+
+  it('starts the CSV with a UTF-8 byte-order mark, unless --no-bom', async () => {
+    const input = file('bom.csv', 'email,name\nbom1@sheet.example,Zoë\n');
+    const withBom = join(tmp, 'bom.csv.out.csv');
+    expect((await send([...target(mock), '--vendor', 'diga', '--rate', '500', '--out', withBom, input])).code).toBe(0);
+    const bytes = readFileSync(withBom);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Zoë');
+
+    const plain = join(tmp, 'nobom.csv');
+    expect((await send([...target(mock), '--vendor', 'diga', '--rate', '500', '--no-bom', '--out', plain, file('nobom-in.csv', 'email\nbom2@sheet.example\n')])).code).toBe(0);
+    expect(readFileSync(plain, 'utf8').startsWith('line,email,')).toBe(true);
+  }, SLOW_MS);
+
+  it.each([
+    ['a header and no rows', 'email,name\n', /nothing to send: .* has no rows below its header/],
+    ['only invalid rows', 'email\nnot-an-address\nalso bad\n', /nothing to send: none of the 2 rows is a valid address/],
+  ])('exits 2 with "nothing to send" for %s, and sends nothing', async (_, content, message) => {
+    const out = join(tmp, 'nothing.json');
+    const { code, stderr } = await send([...target(mock), '--vendor', 'diga', '--out', out, file('nothing.csv', content)]);
+    expect(stderr).toMatch(message);
+    expect(code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  }, SLOW_MS);
 });

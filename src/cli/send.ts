@@ -15,10 +15,12 @@ import {
   type RunSnapshot,
 } from '../core/index.ts';
 import type { InviteAdapter } from '../adapters/contract.ts';
-import { collect, httpUrl, positiveInt, positiveNumber, seconds } from './arguments.ts';
-import { readInput, UnreadableInput } from './input.ts';
+import { headerValueProblem, redact } from '../adapters/http.ts';
+import { collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
+import { readInput, UnreadableInput, write } from './input.ts';
 import { createProgress } from './progress.ts';
-import { checkWritable, renderResults, resultsFormat, UnwritableResults, writeResults } from './results.ts';
+import { checkNotInput, checkWritable, renderResults, resultsFormat, UnwritableResults, writeResultsSomewhere } from './results.ts';
+import { visible } from './terminal.ts';
 import { buildAdapter, UsageError, VENDOR_NAMES, VENDORS, type VendorFlags, type VendorName } from './vendors.ts';
 
 /** Exit codes (also in the command's --help). */
@@ -34,6 +36,8 @@ interface SendFlags extends VendorFlags {
   rate?: number;
   maxAttempts: number;
   timeout: number;
+  /** --no-bom turns it off. */
+  bom: boolean;
 }
 
 const SEND_HELP = `
@@ -55,11 +59,20 @@ role of rows that name none. Only failed requests that said nothing about the re
 timeout, 5xx, 429) are retried, honouring Retry-After; a refused key, permission or target stops the run.
 
 Results (--out): one row per input row, in input order, rows the check rejected included with the reason.
-  .csv   line,email,name,role,status,code,message,attempts,vendor_id (safe to open in Excel or Sheets)
+  .csv   line,email,name,role,status,code,message,attempts,vendor_id (safe to open in Excel or Sheets:
+         formulas neutralised, and a UTF-8 byte-order mark so Excel reads accents; --no-bom leaves it out)
   .json  {"summary": {total, sent, skipped, failed, pending, invalid, duplicate, ...},
           "outcomes": [{"line", "email", "status", "code"?, "message"?, "attempts", ...}]}
   status: sent | skipped (already invited or a member) | failed | pending (not sent: cancelled or
   stopped) | invalid | duplicate (the row repeats an earlier one, which is the one sent)
+--out must not be the input (under any name: a symlink or hard link to it is refused too). The file is
+written atomically beside its target (a symlink is written through). If it cannot be written after the
+invitations went out, the results go to a file in the system's temporary folder and stderr says where.
+
+Network: a request that never connected (refused, unknown host, unreachable) is retried, and nothing of
+it was delivered. If the first 3 requests all fail to connect, the run stops ("cannot reach URL"),
+every row pending, exit 2. A connection cut after the request was sent, or a timeout, may have
+delivered it: such rows say so, and a retry counts "already invited" as delivered.
 
 Ctrl-C cancels: requests in flight are aborted, unsent addresses are written as pending, and the results
 file is written. A second Ctrl-C quits at once without writing it.
@@ -67,9 +80,10 @@ file is written. A second Ctrl-C quits at once without writing it.
 Exit codes:
   0  every row was sent or skipped (or repeats a row that was)
   1  usage: a missing or wrong option
-  2  the input, the credentials or the target cannot be used: unreadable file, key variable unset or
-     empty, --out not writable, or the vendor refused the key or the target (the run stops; the
-     results file lists the unsent rows as pending)
+  2  the input, the credentials or the target cannot be used: unreadable file, nothing to send (no
+     valid row), key variable unset, empty or holding characters a header cannot carry (a line break),
+     --out not writable or the input itself, the target unreachable, or the vendor refused the key or
+     the target (the run stops; the results file lists the unsent rows as pending)
   3  some rows were not invited: failed, pending (cancelled with Ctrl-C) or invalid; see the results file
 `;
 
@@ -90,9 +104,23 @@ function summaryLine(snapshot: RunSnapshot, check: CheckResult, out: string): st
   return `sent ${count(sent)}, skipped ${count(skipped)}, failed ${count(failed)}, pending ${count(pending)}${rejected}. Results: ${out}`;
 }
 
-function fail(code: number, message: string): never {
-  process.stderr.write(`bulk-invite send: ${message}\n`);
+/** The API key once read: scrubbed from everything this command prints or writes. */
+let secret: string | undefined;
+
+/** One or more lines on stderr, credential scrubbed and terminal controls shown as escapes. */
+function say(...lines: string[]): void {
+  process.stderr.write(lines.map((line) => `bulk-invite send: ${visible(redact(line, secret))}\n`).join(''));
+}
+
+function fail(code: number, ...lines: string[]): never {
+  say(...lines);
   process.exit(code);
+}
+
+/** The base URL as messages show it: no user info, query or fragment. */
+function shownUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.origin}${url.pathname === '/' ? '' : url.pathname}`;
 }
 
 /** SIGINT / SIGTERM cancel the run once; a second one quits at once. */
@@ -100,7 +128,8 @@ function cancelOnSignal(): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) fail(EXIT.interrupted, `${name} again: quitting without writing the results.`);
-    process.stderr.write(`\nbulk-invite send: ${name}: cancelling; unsent addresses will be written as pending (again to quit at once).\n`);
+    process.stderr.write('\n');
+    say(`${name}: cancelling; unsent addresses will be written as pending (again to quit at once).`);
     controller.abort(new Error(`Cancelled by ${name}.`));
   };
   process.on('SIGINT', onSignal);
@@ -114,10 +143,19 @@ function cancelOnSignal(): { signal: AbortSignal; dispose(): void } {
   };
 }
 
+/** The key from the environment, checked before any request. Messages name the variable, never the value. */
 function readKey(variable: string, vendor: string): string {
   const key = process.env[variable];
   if (key === undefined) fail(EXIT.unusable, `the environment variable ${variable} is not set; it should hold the ${vendor} API key (--key-env names it).`);
   if (key.trim() === '') fail(EXIT.unusable, `the environment variable ${variable} is empty; it should hold the ${vendor} API key.`);
+  const problem = headerValueProblem(key.trim());
+  if (problem) {
+    fail(
+      EXIT.unusable,
+      `the environment variable ${variable} holds ${problem}, which an HTTP header cannot carry; it should hold the ${vendor} API key ` +
+        `alone (read from a file with more than one line, or pasted with extra characters?). Nothing was sent.`,
+    );
+  }
   return key.trim();
 }
 
@@ -139,6 +177,17 @@ async function readList(input: string, adapter: InviteAdapter, role: string | un
   }
 }
 
+/** Why no row can be sent, or undefined when some can. */
+function nothingToSend(check: CheckResult, input: string): string | undefined {
+  const { total, valid, invalid } = check.summary;
+  if (valid > 0) return undefined;
+  if (total === 0) return `nothing to send: ${input === '-' ? 'the input' : input} has no rows below its header.`;
+  const codes = new Map<string, number>();
+  for (const row of check.rows) if (row.status === 'invalid') codes.set(row.code ?? 'INVALID', (codes.get(row.code ?? 'INVALID') ?? 0) + 1);
+  const why = [...codes].map(([code, n]) => `${code} ×${count(n)}`).join(', ');
+  return `nothing to send: none of the ${plural(total, 'row')} is a valid address (${count(invalid)} invalid: ${why}). \`bulk-invite check ${input}\` lists them.`;
+}
+
 async function send(input: string, flags: SendFlags, command: Command): Promise<void> {
   const cancel = cancelOnSignal();
   const vendor = VENDORS[flags.vendor];
@@ -158,20 +207,24 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
     throw error;
   }
   apiKey = readKey(flags.keyEnv, vendor.label);
+  secret = apiKey;
 
   try {
+    await checkNotInput(flags.out, input);
     await checkWritable(flags.out);
   } catch (error) {
     if (error instanceof UnwritableResults) fail(EXIT.unusable, error.message);
     throw error;
   }
   const check = await readList(input, adapter, flags.role);
+  const nothing = nothingToSend(check, input);
+  if (nothing) fail(EXIT.unusable, nothing);
   const invitees = inviteesFromRows(check.rows);
   const rate = rateFor(flags);
   const requests = plan(invitees, adapter).length;
-  process.stderr.write(
-    `bulk-invite send: ${plural(invitees.length, 'address', 'addresses')} to ${vendor.label} in ${plural(requests, 'request')} at ${describeRate(rate)}, ` +
-      `${flags.concurrency} at a time (${count(check.summary.invalid)} invalid and ${count(check.summary.duplicate)} duplicate rows set aside).\n`,
+  say(
+    `${plural(invitees.length, 'address', 'addresses')} to ${vendor.label} in ${plural(requests, 'request')} at ${describeRate(rate)}, ` +
+      `${flags.concurrency} at a time (${count(check.summary.invalid)} invalid and ${count(check.summary.duplicate)} duplicate rows set aside).`,
   );
 
   const run = createInviteRun(invitees);
@@ -190,19 +243,28 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
   progress.update(final);
   progress.stop();
 
-  try {
-    await writeResults(flags.out, renderResults(format, final, check.rows));
-  } catch (error) {
-    fail(EXIT.unusable, `the invitations went out but the results could not be written to ${flags.out}: ${(error as Error).message}\n${summaryLine(final, check, '(not written)')}`);
+  // The vendor's words reach the file; the key never does, even if a vendor echoed it.
+  const text = redact(renderResults(format, final, check.rows, { bom: flags.bom }), apiKey);
+  const { written, error } = await writeResultsSomewhere(flags.out, text);
+  if (error) {
+    const reason = `the invitations went out but the results could not be written to ${flags.out} (${error.message})`;
+    if (written) fail(EXIT.unusable, `${reason}; they were written to ${written} instead.`, summaryLine(final, check, written));
+    // Nowhere to write them: stdout, the one place left.
+    say(`${reason}, nor to the temporary folder; they follow on stdout.`, summaryLine(final, check, '(stdout)'));
+    await write(text);
+    process.exit(EXIT.unusable);
   }
   cancel.dispose();
 
-  if (final.status === 'stopped' && final.stopReason) {
-    process.stderr.write(`bulk-invite send: stopped: ${final.stopReason.message} (${final.stopReason.code}). Unsent addresses are pending.\n`);
+  if (final.status === 'stopped' && final.stopReason?.code === 'CONNECT_FAILED') {
+    const { message } = final.stopReason;
+    say(`cannot reach ${shownUrl(flags.baseUrl)}: ${message.charAt(0).toLowerCase()}${message.slice(1)} Unsent addresses are pending.`);
+  } else if (final.status === 'stopped' && final.stopReason) {
+    say(`stopped: ${final.stopReason.message} (${final.stopReason.code}). Unsent addresses are pending.`);
   } else if (final.status === 'cancelled') {
-    process.stderr.write('bulk-invite send: cancelled. Unsent addresses are pending.\n');
+    say('cancelled. Unsent addresses are pending.');
   }
-  process.stderr.write(`bulk-invite send: ${summaryLine(final, check, flags.out)}\n`);
+  say(summaryLine(final, check, flags.out));
   process.exit(exitCodeFor(final, check));
 }
 
@@ -222,10 +284,11 @@ export function registerSend(program: Command): void {
     .option('--website-id <id>', 'AthenaHQ: a website to invite to; repeatable', collect)
     .option('--group-id <id>', 'AthenaHQ: a group to invite to; repeatable', collect)
     .addOption(new Option('--invite-method <method>', 'AthenaHQ: add directly or invite by email').choices(['direct', 'email']))
-    .addOption(new Option('--concurrency <n>', 'requests in flight at once').default(4).argParser(positiveInt))
+    .addOption(new Option('--concurrency <n>', `requests in flight at once (1-${MAX_CONCURRENCY})`).default(4).argParser(concurrency))
     .addOption(new Option('--rate <n>', "requests per second (default: the vendor's documented limit)").argParser(positiveNumber))
     .addOption(new Option('--max-attempts <n>', 'tries per request, the first included').default(5).argParser(positiveInt))
-    .addOption(new Option('--timeout <seconds>', 'per-request deadline; 0 for none').default(30).argParser(seconds))
+    .addOption(new Option('--timeout <seconds>', 'per-request deadline; 0 for none (at most 2,147,483: a timer\'s limit)').default(30).argParser(timeoutSeconds))
+    .option('--no-bom', 'CSV results: no UTF-8 byte-order mark (Excel needs it to read accents; some tools do not want it)')
     .addHelpText('after', SEND_HELP)
     .action((input: string, flags: SendFlags, command: Command) => send(input, flags, command));
 }
