@@ -85,6 +85,22 @@ describe('bulk-invite check', () => {
     expect(stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
+  it('never turns a cell with a space inside into another valid address, and shows what it read beside an address', () => {
+    const csv = file('typo.csv', 'Email,Name\r\nandy dwyer@northwind.example,Andy\r\nann@example.com,Ann\r\n');
+    const table = JSON.parse(run(['check', csv]).stdout);
+    expect(table.rows.map((row: { email: string; status: string; code?: string }) => [row.email, row.status, row.code])).toEqual([
+      ['andy dwyer@northwind.example', 'invalid', 'INVALID_EMAIL'],
+      ['ann@example.com', 'valid', undefined],
+    ]);
+    expect(table.rows[0].message).toBe('"andy dwyer@northwind.example" has a space before "dwyer"; an address cannot contain spaces.');
+    // Free text keeps a "Name address" reading, and says so on the row, in JSON and in the table.
+    const pasted = JSON.parse(run(['check', '-'], 'user name@example.com\n').stdout);
+    expect(pasted.rows[0]).toMatchObject({ email: 'name@example.com', name: 'user', status: 'valid', warnings: [{ code: 'NAME_FROM_WORDS' }] });
+    const { stdout } = run(['check', '--format', 'table', '-'], 'user name@example.com\n');
+    // The table wraps long cells across lines: look for the start of the note.
+    expect(stdout).toMatch(/Note: "user" was/);
+  });
+
   it('marks addresses from --existing as already there', () => {
     const existing = file('members.txt', 'Ann <ann@example.com>\n');
     const { stdout } = run(['check', '--existing', existing, '-'], 'ann@example.com\nbob@example.com\n');

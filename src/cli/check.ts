@@ -7,9 +7,6 @@ import { collect, column, positiveInt } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 import { visible } from './terminal.ts';
 
-
-
-
 const DELIMITER_NAMES: Record<string, CheckOptions['delimiter']> = {
   ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', tab: '\t', '\\t': '\t', '|': '|', pipe: '|',
 };
@@ -46,6 +43,7 @@ function publicRow(row: CheckedRow): Record<string, unknown> {
     ...(row.code !== undefined ? { code: row.code } : {}),
     ...(row.message !== undefined ? { message: row.message } : {}),
     ...(row.duplicateOf !== undefined ? { duplicateOf: row.duplicateOf } : {}),
+    ...(row.warnings !== undefined ? { warnings: row.warnings } : {}),
   };
 }
 
@@ -64,14 +62,16 @@ async function printJson(result: CheckResult): Promise<void> {
 async function printTable(result: CheckResult): Promise<void> {
   const plain = { head: [], border: [] };
   const table = new Table({
-    head: ['Line', 'Status', 'Email', 'Name', 'Role', 'Problem'],
+    head: ['Line', 'Status', 'Email', 'Name', 'Role', 'Problem or note'],
     wordWrap: true,
     colWidths: [7, 11, 34, 24, 10, 50],
     ...(process.stdout.isTTY ? {} : { style: plain }),
   });
   for (const row of result.rows) {
     // Cells come from the list: a name holding ESC[2J or a bidi override must print, not act.
-    table.push([row.line, row.status, visible(row.email), visible(row.name ?? ''), visible(row.role ?? ''), visible(row.message ?? '')]);
+    // A warning does not change the row's state, but the person must see it before sending.
+    const notes = [row.message, ...(row.warnings ?? []).map((warning) => `Note: ${warning.message}`)].filter(Boolean).join('\n');
+    table.push([row.line, row.status, visible(row.email), visible(row.name ?? ''), visible(row.role ?? ''), visible(notes)]);
   }
   const { total, valid, invalid, duplicate } = result.summary;
   const how = result.mapping.format === 'list' ? 'a list of addresses' : `a table (delimiter ${JSON.stringify(result.mapping.delimiter)})`;

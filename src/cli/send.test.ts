@@ -212,6 +212,20 @@ describe('bulk-invite send, to each vendor', () => {
     expect(code).toBe(3);
     expect(readJson(out).summary).toEqual({ ...emptySummary, total: 2, sent: 1, invalid: 1 });
   });
+
+  it('never invites another mailbox for a cell with a space inside: the row is invalid and the vendor never sees it', async () => {
+    const input = file('typo-space.csv', 'Email,Name\r\nandy dwyer@typo.example,Andy\r\nann@typo.example,Ann\r\n');
+    const out = join(tmp, 'typo-space.json');
+    const { code } = await send([...target(mock), '--vendor', 'diga', '--rate', '500', '--out', out, input]);
+    expect(code).toBe(3);
+    expect(readJson(out).outcomes.map((o) => [o.line, o.email, o.status, o.code])).toEqual([
+      [2, 'andy dwyer@typo.example', 'invalid', 'INVALID_EMAIL'],
+      [3, 'ann@typo.example', 'sent', undefined],
+    ]);
+    const state = await mockState(mock);
+    expect(vendors[0]!.held(state, 'dwyer@typo.example')).toBe(0);
+    expect(vendors[0]!.held(state, 'ann@typo.example')).toBe(1);
+  });
 });
 
 describe('bulk-invite send, when the key is refused', () => {
