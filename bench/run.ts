@@ -4,3 +4,4 @@ import { benchIntake } from './intake.ts';
 
 await benchIntake();
 await benchEngine();
+await (await import('./mock-scale.ts')).benchMockScale();

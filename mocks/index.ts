@@ -122,10 +122,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   };
 }
 
-export { createAthenaMock, type AthenaMockOptions } from './athenahq/index.ts';
-export { createConfidentAiMock, type ConfidentAiMockOptions } from './confident-ai/index.ts';
+export { createAthenaMock, type AthenaMock, type AthenaMockOptions } from './athenahq/index.ts';
+export { createConfidentAiMock, type ConfidentAiMock, type ConfidentAiMockOptions } from './confident-ai/index.ts';
 export { createDigaMock, type DigaMock, type DigaMockOptions } from './diga/index.ts';
-export { createWixMock, type WixMockOptions } from './wix/index.ts';
+export { createWixMock, type WixMock, type WixMockOptions } from './wix/index.ts';
 export {
   createScenario,
   isScenarioName,

@@ -466,6 +466,87 @@ describe('CORS', () => {
   });
 });
 
+describe('/__mock/* refuses web pages at other origins', () => {
+  const refusal = ({ status, body, headers }: { status: number; body: any; headers: Headers }) => {
+    expect(status).toBe(403);
+    expect(body).toMatchObject({ error: 'Cross-origin request refused', message: expect.stringContaining('other origins') });
+    for (const name of ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers']) {
+      expect(headers.get(name), name).toBeNull();
+    }
+  };
+
+  it('a cross-origin GET of the state and POST of a reset get 403 JSON, and the store is left alone', async () => {
+    const { url, backend } = await start();
+    await digaBulk(url, ['kept@example.net']);
+    const state = await call(url, '/__mock/state', { headers: { origin: 'https://evil.example' } });
+    refusal(state);
+    expect(state.body.message).toContain('Origin https://evil.example');
+
+    const reset = await call(url, '/__mock/reset', { method: 'POST', headers: { origin: 'http://localhost:5173' } });
+    refusal(reset);
+    expect(backend.state().diga.invitations.map((i) => i.invited_email)).toContain('kept@example.net');
+
+    // An opaque origin (sandboxed frame, file: page) and another port of the same host are other origins too.
+    refusal(await call(url, '/__mock/reset', { method: 'POST', headers: { origin: 'null' } }));
+    refusal(await call(url, '/__mock/state', { headers: { origin: url.replace(/:\d+$/, ':1') } }));
+  });
+
+  it('refuses what Fetch Metadata marks cross-site or same-site, even without an Origin (a no-cors GET)', async () => {
+    const { url } = await start();
+    for (const site of ['cross-site', 'same-site']) {
+      const answer = await call(url, '/__mock/state', { headers: { 'sec-fetch-site': site } });
+      refusal(answer);
+      expect(answer.body.message).toContain(`Sec-Fetch-Site ${site}`);
+    }
+  });
+
+  it('answers a preflight from another origin without any CORS permission', async () => {
+    const { url } = await start();
+    const preflight = await fetch(`${url}/__mock/reset`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    refusal({ status: preflight.status, body: await preflight.json(), headers: preflight.headers });
+  });
+
+  it('serves same-origin calls, typed-in URLs and tools that send no Origin (fetch, curl), without CORS headers', async () => {
+    const { url, backend } = await start();
+    const sameOrigin = await call(url, '/__mock/state', { headers: { origin: url, 'sec-fetch-site': 'same-origin' } });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await call(url, '/__mock/state', { headers: { 'sec-fetch-site': 'none' } })).status).toBe(200);
+
+    await digaBulk(url, ['gone@example.net']);
+    const reset = await fetch(`${url}/__mock/reset`, { method: 'POST', headers: { origin: url }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    expect(reset.status).toBe(204);
+    expect(backend.state().diga.invitations.map((i) => i.invited_email)).not.toContain('gone@example.net');
+
+    const viaCurl = await run('curl', ['-s', '--max-time', '10', '-w', '\n%{http_code}', `${url}/__mock/state`]);
+    expect(viaCurl.stdout.trimEnd().split('\n').at(-1)).toBe('200');
+    const resetViaCurl = await run('curl', ['-s', '--max-time', '10', '-X', 'POST', '-w', '%{http_code}', `${url}/__mock/reset`]);
+    expect(resetViaCurl.stdout).toBe('204');
+  });
+
+  it('vendor paths keep their CORS for pages at any origin', async () => {
+    const { url } = await start();
+    const answer = await confidentBulk(url, ['page@example.net']);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    const fromPage = await call(url, '/v1/project/invitation/send/bulk', {
+      ...json({ invitations: [{ email: 'page2@example.net', role: 'member' }] }, { authorization: 'Bearer k', origin: 'https://app.example' }),
+    });
+    expect(fromPage.status).toBe(201);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('*');
+    const preflight = await fetch(`${url}/api/v1/invites/bulk`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key' },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('x-api-key');
+  });
+});
+
 describe('--keys restriction (the server option)', () => {
   it('a vendor named in the keys accepts only its keys; the others accept any non-empty one', async () => {
     const { url } = await start({ keys: { diga: ['diga-good'] } });

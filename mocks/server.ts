@@ -10,12 +10,14 @@
  * the socket, `timeout` leaves the request unanswered, and `close()` destroys every open socket so a
  * pending request cannot hold the server open. Under 200 lines, no dependency beyond msw.
  *
- * Besides the vendor paths: `GET /__mock/state` (every vendor's store), `POST /__mock/reset` (back to the
- * fixtures, 204), CORS for browsers (any origin, preflights answered), 404 JSON for anything else.
+ * Besides the vendor paths: `GET /__mock/state` (every vendor's store) and `POST /__mock/reset` (back to
+ * the fixtures, 204), which refuse web pages at other origins (mocks/control-routes.ts); CORS for browsers
+ * on the vendor paths (any origin, preflights answered); 404 JSON for anything else.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { getResponse } from 'msw';
+import { handleControl, isControlPath } from './control-routes.ts';
 import { createMockBackend, type MockBackend, type MockBackendOptions } from './index.ts';
 
 export interface MockServerOptions extends MockBackendOptions {
@@ -118,18 +120,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (isControlPath(path)) return handleControl(req, res, path, origin, backend);
     if (req.method === 'OPTIONS') return preflight(req, res);
-    if (path === '/__mock/state') {
-      if (req.method !== 'GET') return sendJson(res, 405, { error: 'Method not allowed', allow: 'GET' });
-      return sendJson(res, 200, backend.state());
-    }
-    if (path === '/__mock/reset') {
-      if (req.method !== 'POST') return sendJson(res, 405, { error: 'Method not allowed', allow: 'POST' });
-      backend.reset();
-      res.writeHead(204, CORS_HEADERS);
-      return void res.end();
-    }
 
     let request: Request;
     try {

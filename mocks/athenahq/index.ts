@@ -6,7 +6,7 @@ import { createScenario } from '../scenario.ts';
 import type { VendorMock, VendorMockOptions } from '../types.ts';
 import { athenaFixture } from './fixtures.ts';
 import { ATHENA_RATE_LIMIT, createAthenaHandlers } from './handlers.ts';
-import { createAthenaStore, type AthenaApiKey, type AthenaFixture, type AthenaState, type RateWindow } from './store.ts';
+import { createAthenaStore, type AthenaApiKey, type AthenaFixture, type AthenaState, type AthenaStore, type RateWindow } from './store.ts';
 
 export interface AthenaMockOptions extends VendorMockOptions {
   /**
@@ -28,7 +28,11 @@ export interface AthenaMockOptions extends VendorMockOptions {
   now?: () => number;
 }
 
-export function createAthenaMock(options: AthenaMockOptions = {}): VendorMock<AthenaState> {
+export interface AthenaMock extends VendorMock<AthenaState> {
+  readonly store: AthenaStore;
+}
+
+export function createAthenaMock(options: AthenaMockOptions = {}): AthenaMock {
   const fixture = options.fixture ?? athenaFixture;
   const scenario = options.scenario ?? createScenario('ok');
   const store = createAthenaStore(fixture, options.now ? { now: options.now } : {});
@@ -50,6 +54,7 @@ export function createAthenaMock(options: AthenaMockOptions = {}): VendorMock<At
 
   return {
     vendor: 'athenahq',
+    store,
     handlers: createAthenaHandlers({
       store,
       scenario,

@@ -3,6 +3,7 @@
  * pending invites and the invitation emails sent. Also the organization's rate-limit window, because
  * the documented limit is per organization, not per key.
  */
+import { keyOf, Lookup } from '../lookup.ts';
 
 export type AthenaRole = 'admin' | 'viewer';
 export type AthenaInviteMethod = 'direct' | 'email';
@@ -156,27 +157,47 @@ export interface AthenaStoreOptions {
   newId?: () => string;
 }
 
+/**
+ * The store's lookup tables. Memberships are looked up per user and target; organization members reach
+ * every target, so they have their own table.
+ */
+function indexAthena(data: AthenaState) {
+  const index = {
+    websites: new Lookup(data.websites, (w) => w.id),
+    groups: new Lookup(data.groups, (g) => g.id),
+    usersByEmail: new Lookup(data.users, (u) => u.email),
+    memberships: new Lookup<AthenaMembership>(),
+    organizationMembers: new Lookup<AthenaMembership>(),
+    invites: new Lookup(data.invites, (i) => keyOf(i.email, i.target_type, i.target_id)),
+    addMembership(m: AthenaMembership): void {
+      index.memberships.add(keyOf(m.user_id, m.target_type, m.target_id), m);
+      if (m.target_type === 'organization') index.organizationMembers.add(m.user_id, m);
+    },
+  };
+  for (const membership of data.memberships) index.addMembership(membership);
+  return index;
+}
+
 export function createAthenaStore(fixture: AthenaFixture, options: AthenaStoreOptions = {}): AthenaStore {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   let data = load(fixture);
+  let index = indexAthena(data);
   let window: { start: number; used: number } | undefined;
 
   const timestamp = () => new Date(now()).toISOString();
-  const userByEmail = (email: string) => data.users.find((user) => user.email === email);
+  const userByEmail = (email: string) => index.usersByEmail.first(email);
 
   function targetExists(type: AthenaTargetType, id: string): boolean {
     if (type === 'organization') return true;
-    return type === 'website' ? data.websites.some((w) => w.id === id) : data.groups.some((g) => g.id === id);
+    return type === 'website' ? index.websites.has(id) : index.groups.has(id);
   }
 
   function isMember(type: AthenaTargetType, id: string, userId: string): boolean {
-    return data.memberships.some(
-      (m) =>
-        m.user_id === userId &&
-        // assumption: organization members already reach every website and group (the doc's "List User
-        // Websites" page: organization membership gives implicit access to all websites).
-        (m.target_type === 'organization' || (m.target_type === type && m.target_id === id)),
+    return (
+      // assumption: organization members already reach every website and group (the doc's "List User
+      // Websites" page: organization membership gives implicit access to all websites).
+      index.organizationMembers.has(userId) || index.memberships.has(keyOf(userId, type, id))
     );
   }
 
@@ -192,6 +213,7 @@ export function createAthenaStore(fixture: AthenaFixture, options: AthenaStoreOp
       created_at: timestamp(),
     };
     data.users.push(user);
+    index.usersByEmail.add(user.email, user);
     return user;
   }
 
@@ -199,10 +221,11 @@ export function createAthenaStore(fixture: AthenaFixture, options: AthenaStoreOp
     state: () => structuredClone(data),
     reset() {
       data = load(fixture);
+      index = indexAthena(data);
       window = undefined;
     },
-    website: (id) => data.websites.find((w) => w.id === id),
-    group: (id) => data.groups.find((g) => g.id === id),
+    website: (id) => index.websites.first(id),
+    group: (id) => index.groups.first(id),
 
     invite(request) {
       // assumption: addresses match case-insensitively and are stored lower-cased.
@@ -211,21 +234,21 @@ export function createAthenaStore(fixture: AthenaFixture, options: AthenaStoreOp
       if (!targetExists(request.targetType, targetId)) return { kind: 'not-found' };
       const user = userByEmail(email);
       if (user && isMember(request.targetType, targetId, user.id)) return { kind: 'already-member' };
-      const pending = data.invites.some(
-        (i) => i.email === email && i.target_type === request.targetType && i.target_id === targetId,
-      );
+      const pending = index.invites.has(keyOf(email, request.targetType, targetId));
       // assumption: a pending invite blocks a `direct` add too (vendors.md §4's order: member, pending, act).
       if (pending) return { kind: 'already-invited' };
 
       if (request.method === 'direct') {
         const member = ensureUser(email, request.firstName, request.lastName);
-        data.memberships.push({
+        const membership: AthenaMembership = {
           target_type: request.targetType,
           target_id: targetId,
           user_id: member.id,
           role: request.role,
           created_at: timestamp(),
-        });
+        };
+        data.memberships.push(membership);
+        index.addMembership(membership);
         return { kind: 'added', userId: member.id };
       }
       const invite: AthenaInvite = {
@@ -240,6 +263,7 @@ export function createAthenaStore(fixture: AthenaFixture, options: AthenaStoreOp
         created_at: timestamp(),
       };
       data.invites.push(invite);
+      index.invites.add(keyOf(invite.email, invite.target_type, invite.target_id), invite);
       return { kind: 'invited', inviteId: invite.id };
     },
 

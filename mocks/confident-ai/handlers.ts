@@ -84,7 +84,10 @@ function mayInvite(organization: Organization, now: number): boolean {
   return organization.trialEndsAt !== null && Date.parse(organization.trialEndsAt) > now;
 }
 
-const isOwnerRole = (role: ProjectRole) => role.projectId === null && role.name === 'Owner';
+/** The system Owner role: never assignable by invitation. */
+export const isOwnerRole = (role: ProjectRole): boolean => role.projectId === null && role.name === 'Owner';
+/** The system Member role: what invitees get when the request names no role. */
+export const isDefaultRole = (role: ProjectRole): boolean => role.projectId === null && role.name === 'Member';
 
 /**
  * Reads a JSON body the way an Express `json()` parser does. assumption: a body sent without
@@ -146,7 +149,7 @@ export function createConfidentAiHandlers(context: ConfidentAiHandlerContext): H
       // Without projectRoleId invitees get Member, the UI's default [cai:/settings/project/team-members].
       const role = parsed.data.projectRoleId
         ? roles.find((r) => r.id === parsed.data.projectRoleId)
-        : roles.find((r) => r.projectId === null && r.name === 'Member');
+        : roles.find(isDefaultRole);
       // assumption: an id that is not one of the project's roles is a 400 (bad parameter), not a 404.
       if (!role) return fail(400, confidentAiMessages.roleNotFound);
       if (isOwnerRole(role)) return fail(400, confidentAiMessages.ownerRole);

@@ -7,7 +7,7 @@ import { createScenario } from '../scenario.ts';
 import type { VendorMock, VendorMockOptions } from '../types.ts';
 import { confidentAiFixture } from './fixtures.ts';
 import { createConfidentAiHandlers } from './handlers.ts';
-import { createConfidentAiStore, type ConfidentAiState } from './store.ts';
+import { createConfidentAiStore, type ConfidentAiState, type ConfidentAiStore } from './store.ts';
 
 export interface ConfidentAiMockOptions extends VendorMockOptions {
   /** Organization API keys (see VendorMockOptions.keys). */
@@ -20,12 +20,17 @@ export interface ConfidentAiMockOptions extends VendorMockOptions {
   now?: () => number;
 }
 
-export function createConfidentAiMock(options: ConfidentAiMockOptions = {}): VendorMock<ConfidentAiState> {
+export interface ConfidentAiMock extends VendorMock<ConfidentAiState> {
+  readonly store: ConfidentAiStore;
+}
+
+export function createConfidentAiMock(options: ConfidentAiMockOptions = {}): ConfidentAiMock {
   const scenario = options.scenario ?? createScenario('ok');
   const now = options.now ?? Date.now;
   const store = createConfidentAiStore(options.fixture ?? confidentAiFixture, now);
   return {
     vendor: 'confident-ai',
+    store,
     handlers: createConfidentAiHandlers({ store, scenario, keys: options.keys, projectKeys: options.projectKeys, now }),
     state: () => store.state(),
     reset() {

@@ -3,6 +3,7 @@
  * project invitations, with ids and timestamps in the vendor's formats (cuid-like project/user ids,
  * integer invitation ids, ISO 8601 timestamps with milliseconds and `Z`).
  */
+import { keyOf, Lookup } from '../lookup.ts';
 
 /** Plans as the pricing page names them; only `free` matters here (no invitations past the trial). */
 export type Plan = 'free' | 'starter' | 'premium' | 'enterprise';
@@ -94,28 +95,67 @@ export interface ConfidentAiStore {
 
 const copy = <T>(value: T): T => structuredClone(value);
 
+/**
+ * The invitations, in order, with a lookup table per question a request asks; all O(1) to add and to
+ * remove (a revoke, a declined invitation replaced), where the array they replace was filtered whole.
+ */
+function invitationTables(invitations: readonly ProjectInvitation[]) {
+  const tables = {
+    /** Every invitation in creation order: the `invitations` array of `state()`. */
+    all: new Set<ProjectInvitation>(),
+    byProject: new Lookup<ProjectInvitation>(),
+    byAddress: new Lookup<ProjectInvitation>(),
+    byId: new Lookup<ProjectInvitation>(),
+    add(invitation: ProjectInvitation): void {
+      tables.all.add(invitation);
+      tables.byProject.add(invitation.projectId, invitation);
+      tables.byAddress.add(keyOf(invitation.projectId, invitation.email.toLowerCase()), invitation);
+      tables.byId.add(keyOf(invitation.projectId, invitation.id), invitation);
+    },
+    remove(invitation: ProjectInvitation): void {
+      tables.all.delete(invitation);
+      tables.byProject.remove(invitation.projectId, invitation);
+      tables.byAddress.remove(keyOf(invitation.projectId, invitation.email.toLowerCase()), invitation);
+      tables.byId.remove(keyOf(invitation.projectId, invitation.id), invitation);
+    },
+  };
+  for (const invitation of invitations) tables.add(invitation);
+  return tables;
+}
+
+function load(fixture: ConfidentAiState) {
+  const { invitations, ...data } = copy(fixture);
+  return {
+    data,
+    projects: new Lookup(data.projects, (p) => p.id),
+    members: new Lookup(data.members, (m) => keyOf(m.projectId, m.email.toLowerCase())),
+    invitations: invitationTables(invitations),
+  };
+}
+
 export function createConfidentAiStore(fixture: ConfidentAiState, now: () => number = Date.now): ConfidentAiStore {
-  let data = copy(fixture);
+  let world = load(fixture);
   const iso = () => new Date(now()).toISOString();
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
   return {
-    state: () => copy(data),
-    reset() {
-      data = copy(fixture);
+    state() {
+      const { organization, projects, roles, members, nextInvitationId } = world.data;
+      return copy({ organization, projects, roles, members, invitations: [...world.invitations.all], nextInvitationId });
     },
-    organization: () => data.organization,
-    project: (projectId) => data.projects.find((p) => p.id === projectId),
-    rolesOf: (projectId) => data.roles.filter((r) => r.projectId === null || r.projectId === projectId),
-    isMember: (projectId, email) => data.members.some((m) => m.projectId === projectId && same(m.email, email)),
-    invitationFor: (projectId, email) =>
-      data.invitations.find((i) => i.projectId === projectId && same(i.email, email)),
-    invitationsOf: (projectId) => data.invitations.filter((i) => i.projectId === projectId),
-    invitation: (projectId, id) => data.invitations.find((i) => i.projectId === projectId && i.id === id),
+    reset() {
+      world = load(fixture);
+    },
+    organization: () => world.data.organization,
+    project: (projectId) => world.projects.first(projectId),
+    rolesOf: (projectId) => world.data.roles.filter((r) => r.projectId === null || r.projectId === projectId),
+    isMember: (projectId, email) => world.members.has(keyOf(projectId, email.toLowerCase())),
+    invitationFor: (projectId, email) => world.invitations.byAddress.first(keyOf(projectId, email.toLowerCase())),
+    invitationsOf: (projectId) => world.invitations.byProject.all(projectId),
+    invitation: (projectId, id) => world.invitations.byId.first(keyOf(projectId, id)),
     createInvitation(projectId, email, projectRoleId) {
       const at = iso();
       const invitation: ProjectInvitation = {
-        id: data.nextInvitationId++,
+        id: world.data.nextInvitationId++,
         projectId,
         email: email.toLowerCase(),
         status: 'PENDING',
@@ -123,16 +163,16 @@ export function createConfidentAiStore(fixture: ConfidentAiState, now: () => num
         projectRoleId,
         lastSentAt: at,
       };
-      data.invitations.push(invitation);
+      world.invitations.add(invitation);
       return invitation;
     },
     markResent(invitation) {
       invitation.lastSentAt = iso();
     },
     deleteInvitation(projectId, id) {
-      const before = data.invitations.length;
-      data.invitations = data.invitations.filter((i) => !(i.projectId === projectId && i.id === id));
-      return data.invitations.length < before;
+      const matching = world.invitations.byId.all(keyOf(projectId, id));
+      for (const invitation of matching) world.invitations.remove(invitation);
+      return matching.length > 0;
     },
   };
 }

@@ -201,6 +201,11 @@ describe('Diga mock: bulk invitations', () => {
     const response = await call(BULK, { body: { invitations: [{ email: DIGA_FIXTURE.pending.email }] } });
     expect(response.body.failed).toEqual([]);
     expect(response.body.successful[0]).toMatchObject({ invited_email: DIGA_FIXTURE.pending.email, created_at: '2026-03-08T10:20:31Z' });
+    // The new invitation, not the expired one before it, is what a repeat meets.
+    const repeat = await call(BULK, { body: { invitations: [{ email: DIGA_FIXTURE.pending.email }] } });
+    expect(repeat.body.failed).toEqual([
+      { email: DIGA_FIXTURE.pending.email, success: false, error: 'Invitation already sent', invitation: response.body.successful[0] },
+    ]);
   });
 
   it('answers under a proxy prefix, and reset() restores the fixture', async () => {

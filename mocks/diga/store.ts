@@ -3,6 +3,7 @@
  * with Diga's id (uuid v4) and timestamp (`2023-11-07T05:31:56Z`) formats. Seeded from a fixture and reset
  * back to it.
  */
+import { keyOf, Lookup } from '../lookup.ts';
 import type { AppRole, InvitationResponse } from './schemas.ts';
 
 export interface DigaProject {
@@ -76,30 +77,47 @@ export function normaliseAddress(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The store's lookup tables: each answers one question a request asks per address without a scan. */
+function indexDiga(data: DigaState) {
+  return {
+    projects: new Lookup(data.projects, (p) => p.id),
+    profilesByEmail: new Lookup(data.profiles, (p) => p.email),
+    profilesById: new Lookup(data.profiles, (p) => p.id),
+    members: new Lookup(data.members, (m) => keyOf(m.project_id, m.profile_id)),
+    /** Per project and address, every invitation, oldest first (expired ones included). */
+    invitationsByAddress: new Lookup(data.invitations, (i) => keyOf(i.project_id, i.invited_email)),
+    invitationsById: new Lookup(data.invitations, (i) => keyOf(i.project_id, i.id)),
+  };
+}
+
 export function createDigaStore(fixture: (now: Date) => DigaState, now: () => Date = () => new Date()): DigaStore {
   let data = fixture(now());
-  const profileByEmail = (email: string) => data.profiles.find((p) => p.email === email);
+  let index = indexDiga(data);
+  const profileByEmail = (email: string) => index.profilesByEmail.first(email);
 
   return {
     state: () => structuredClone(data),
     reset() {
       data = fixture(now());
+      index = indexDiga(data);
     },
-    project: (id) => data.projects.find((p) => p.id === id),
+    project: (id) => index.projects.first(id),
     // assumption: an API-key call is made "by" the profile that made the key (the project owner here).
-    inviterName: (project) => data.profiles.find((p) => p.id === project.owner_profile_id)?.name ?? null,
+    inviterName: (project) => index.profilesById.first(project.owner_profile_id)?.name ?? null,
     check(project, email) {
       const address = normaliseAddress(email);
       if (!isValidAddress(address)) return { kind: 'invalid' };
       const profile = profileByEmail(address);
-      if (profile && data.members.some((m) => m.project_id === project.id && m.profile_id === profile.id)) {
-        return { kind: 'member' };
-      }
+      if (profile && index.members.has(keyOf(project.id, profile.id))) return { kind: 'member' };
       // assumption: an expired invitation no longer blocks a new one.
       const at = now().getTime();
-      const pending = data.invitations.find(
-        (i) => i.project_id === project.id && i.invited_email === address && Date.parse(i.expires_at) > at,
-      );
+      let pending: DigaInvitation | undefined;
+      for (const invitation of index.invitationsByAddress.all(keyOf(project.id, address))) {
+        if (Date.parse(invitation.expires_at) > at) {
+          pending = invitation;
+          break;
+        }
+      }
       return pending ? { kind: 'pending', invitation: { ...pending } } : { kind: 'new', profile };
     },
     createInvitation(project, email, role, inviterName) {
@@ -119,10 +137,11 @@ export function createDigaStore(fixture: (now: Date) => DigaState, now: () => Da
         role,
       };
       data.invitations.push(invitation);
+      index.invitationsByAddress.add(keyOf(invitation.project_id, invitation.invited_email), invitation);
+      index.invitationsById.add(keyOf(invitation.project_id, invitation.id), invitation);
       return { ...invitation };
     },
-    invitation: (projectId, invitationId) =>
-      data.invitations.find((i) => i.project_id === projectId && i.id === invitationId.toLowerCase()),
+    invitation: (projectId, invitationId) => index.invitationsById.first(keyOf(projectId, invitationId.toLowerCase())),
     setRole(invitation, role) {
       invitation.role = role;
       return { ...invitation };

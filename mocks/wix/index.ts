@@ -6,7 +6,7 @@ import { createScenario } from '../scenario.ts';
 import type { VendorMock, VendorMockOptions } from '../types.ts';
 import { wixFixture } from './fixtures.ts';
 import { createWixHandlers } from './handlers.ts';
-import { createWixStore, type WixFixture, type WixState } from './store.ts';
+import { createWixStore, type WixFixture, type WixState, type WixStore } from './store.ts';
 
 export interface WixMockOptions extends VendorMockOptions {
   /** The world to start from (and to return to on reset). Default: `wixFixture`. */
@@ -19,7 +19,11 @@ export interface WixMockOptions extends VendorMockOptions {
   newId?: () => string;
 }
 
-export function createWixMock(options: WixMockOptions = {}): VendorMock<WixState> {
+export interface WixMock extends VendorMock<WixState> {
+  readonly store: WixStore;
+}
+
+export function createWixMock(options: WixMockOptions = {}): WixMock {
   const scenario = options.scenario ?? createScenario('ok');
   const store = createWixStore(options.fixture ?? wixFixture, {
     ...(options.now ? { now: options.now } : {}),
@@ -31,6 +35,7 @@ export function createWixMock(options: WixMockOptions = {}): VendorMock<WixState
   });
   return {
     vendor: 'wix',
+    store,
     handlers,
     state: () => store.state(),
     reset() {
@@ -51,4 +56,5 @@ export type {
   WixSite,
   WixSiteInvite,
   WixState,
+  WixStore,
 } from './store.ts';

@@ -86,4 +86,29 @@ describe('Wix store', () => {
     expect(s.state()).toEqual(tiny);
     expect(s.unknownPolicyIds(s.site('site')!, ['p', 'q'])).toEqual(['q']);
   });
+
+  it('follows every status change: a resent expired invite blocks its address again, a revoked one frees it', () => {
+    const tiny: WixFixture = {
+      accountId: 'acc',
+      sites: [{ id: 'site', displayName: 'Tiny', ownerLanguage: 'en', contributorLimit: 2, policies: [{ id: 'p', name: 'P' }], contributors: [] }],
+      invites: [
+        { ...wixFixture.invites[0]!, id: 'pending', siteId: 'site', email: 'Pat@Example.com', status: 'Pending' },
+        { ...wixFixture.invites[1]!, id: 'expired', siteId: 'site', email: 'eve@example.com', status: 'Expired' },
+      ],
+      emailsSent: [],
+    };
+    const s = store(tiny);
+    const site = s.site('site')!;
+    const invite = (email: string) => s.bulkInvite(site, { emails: [email], policyIds: ['p'] });
+    // Pending, compared case-insensitively.
+    expect(invite('pat@example.com').failedEmails).toEqual(['pat@example.com']);
+    s.resend(s.invite('expired')!);
+    expect(invite('EVE@example.com').failedEmails).toEqual(['EVE@example.com']);
+    // Two pending invites fill the limit of 2; revoking one makes room, and frees its address.
+    expect(invite('new@example.com').failedEmails).toEqual(['new@example.com']);
+    s.revoke(s.invite('pending')!);
+    expect(invite('pat@example.com').invites.map((i) => i.email)).toEqual(['pat@example.com']);
+    s.reset();
+    expect(invite('pat@example.com').failedEmails).toEqual(['pat@example.com']);
+  });
 });

@@ -3,6 +3,7 @@
  * site invites, in the shapes and formats of Wix's Site Invite object. Seeded from a fixture, resettable.
  * The per-address rules of Bulk Invite live here, next to the data they read.
  */
+import { keyOf, Lookup } from '../lookup.ts';
 
 export type WixInviteStatus = 'Pending' | 'Used' | 'Deleted' | 'Declined' | 'Expired';
 
@@ -101,13 +102,45 @@ function wixDate(date: Date): string {
   return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString();
 }
 
+/**
+ * The store's lookup tables. Contributors are per site and never change here; pending invites change
+ * with each invite, resend and revoke, so every status change goes through `setStatus`.
+ */
+function indexWix(world: WixFixture) {
+  const sites = new Lookup(world.sites, (s) => s.id);
+  const invites = new Lookup(world.invites, (i) => i.id);
+  const contributors = new Lookup<WixContributor>();
+  for (const s of world.sites) for (const c of s.contributors) contributors.add(keyOf(s.id, c.email.toLowerCase()), c);
+  /** Pending invites per site and lower-cased address, and per site. */
+  const pendingByAddress = new Lookup<WixSiteInvite>();
+  const pendingBySite = new Lookup<WixSiteInvite>();
+  const track = (invite: WixSiteInvite, pending: boolean) => {
+    const byAddress = keyOf(invite.siteId, invite.email.toLowerCase());
+    if (pending) {
+      pendingByAddress.add(byAddress, invite);
+      pendingBySite.add(invite.siteId, invite);
+    } else {
+      pendingByAddress.remove(byAddress, invite);
+      pendingBySite.remove(invite.siteId, invite);
+    }
+  };
+  for (const invite of world.invites) if (invite.status === 'Pending') track(invite, true);
+  return { sites, invites, contributors, pendingByAddress, pendingBySite, track };
+}
+
 export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {}) {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   let world: WixFixture = structuredClone(fixture);
+  let index = indexWix(world);
 
-  const site = (siteId: string): WixSite | undefined => world.sites.find((s) => s.id === siteId);
-  const invite = (inviteId: string): WixSiteInvite | undefined => world.invites.find((i) => i.id === inviteId);
+  const site = (siteId: string): WixSite | undefined => index.sites.first(siteId);
+  const invite = (inviteId: string): WixSiteInvite | undefined => index.invites.first(inviteId);
+
+  function setStatus(target: WixSiteInvite, status: WixInviteStatus): void {
+    if ((target.status === 'Pending') !== (status === 'Pending')) index.track(target, status === 'Pending');
+    target.status = status;
+  }
 
   function sendEmail(target: WixSiteInvite, language: string, invitePurpose?: string): void {
     world.emailsSent.push({
@@ -117,10 +150,6 @@ export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {
       ...(invitePurpose === undefined ? {} : { invitePurpose }),
       sentAt: wixDate(now()),
     });
-  }
-
-  function pendingInvites(siteId: string): WixSiteInvite[] {
-    return world.invites.filter((i) => i.siteId === siteId && i.status === 'Pending');
   }
 
   return {
@@ -143,13 +172,12 @@ export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {
       const result: BulkInviteResult = { invites: [], failedEmails: [] };
       for (const email of input.emails) {
         const key = email.trim().toLowerCase();
-        const taken =
-          target.contributors.length + pendingInvites(target.id).length >= target.contributorLimit;
+        const taken = target.contributors.length + index.pendingBySite.count(target.id) >= target.contributorLimit;
         const refused =
           !PLAUSIBLE_EMAIL.test(email.trim()) ||
-          target.contributors.some((c) => c.email.toLowerCase() === key) ||
+          index.contributors.has(keyOf(target.id, key)) ||
           // A repeat within the request meets the invite its first occurrence just created.
-          pendingInvites(target.id).some((i) => i.email.toLowerCase() === key) ||
+          index.pendingByAddress.has(keyOf(target.id, key)) ||
           taken ||
           (input.refuses?.(key) ?? false);
         if (refused) {
@@ -173,6 +201,8 @@ export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {
           callerCapabilities: [],
         };
         world.invites.push(fresh);
+        index.invites.add(fresh.id, fresh);
+        index.track(fresh, true);
         sendEmail(fresh, input.language ?? target.ownerLanguage, input.invitePurpose);
         result.invites.push(structuredClone(fresh));
       }
@@ -182,14 +212,14 @@ export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {
     /** Renews a Pending or Expired invite for another 30 days and sends the email again. */
     resend(target: WixSiteInvite, language?: string): WixSiteInvite {
       const renewed = now();
-      target.status = 'Pending';
+      setStatus(target, 'Pending');
       target.expirationDate = wixDate(new Date(renewed.getTime() + INVITE_LIFETIME_MS));
       sendEmail(target, language ?? site(target.siteId)?.ownerLanguage ?? 'en');
       return structuredClone(target);
     },
 
     revoke(target: WixSiteInvite): void {
-      target.status = 'Deleted';
+      setStatus(target, 'Deleted');
     },
 
     state(): WixState {
@@ -198,6 +228,7 @@ export function createWixStore(fixture: WixFixture, options: WixStoreOptions = {
 
     reset(): void {
       world = structuredClone(fixture);
+      index = indexWix(world);
     },
   };
 }
