@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ATHENA_DEMO_KEYS, ATHENA_FIXTURE_IDS } from '../../mocks/athenahq/index.ts';
+import { CONFIDENT_AI_DOCS_PROJECT_ID, CONFIDENT_AI_SDK_PROJECT_ID, confidentAiFixtureKeys, confidentAiRoleIds } from '../../mocks/confident-ai/index.ts';
+import { DIGA_FIXTURE } from '../../mocks/diga/index.ts';
 import { createScenario } from '../../mocks/index.ts';
 import { startMockServer } from '../../mocks/server.ts';
+import { WIX_FIXTURE_BLOG_WRITER_POLICY_ID, WIX_FIXTURE_DESIGNER_POLICY_ID, WIX_FIXTURE_EXAMPLE_POLICY_ID, WIX_FIXTURE_SITE_ID } from '../../mocks/wix/index.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/bulk-invite.js', import.meta.url));
 const WAIT_MS = 10_000;
@@ -104,6 +108,41 @@ describe('bulk-invite mock', () => {
     await expect(fetch(`${mock.url}/__mock/state`, { signal: AbortSignal.timeout(WAIT_MS) })).rejects.toThrow();
   });
 
+  it("prints the fixtures' ids and demo keys to try each vendor with, between the routes and the keys line", async () => {
+    const mock = await startMock([]);
+    const lines = mock.banner.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^ {2}keys +any non-empty credential$/);
+    const start = lines.findIndex((line) => /^ {2}fixtures +/.test(line));
+    expect(start).toBeGreaterThan(lines.findIndex((line) => /^ {2}state +GET /.test(line)));
+    const block = lines.slice(start, -1);
+    const section = (vendor: string) => {
+      const from = block.findIndex((line) => line.startsWith(`  ${vendor} `));
+      const to = block.findIndex((line, i) => i > from && /^ {2}\S/.test(line));
+      return block.slice(from, to === -1 ? undefined : to).join('\n');
+    };
+    expect(section('Diga')).toContain(DIGA_FIXTURE.projectId);
+    for (const id of [WIX_FIXTURE_SITE_ID, WIX_FIXTURE_EXAMPLE_POLICY_ID, WIX_FIXTURE_DESIGNER_POLICY_ID, WIX_FIXTURE_BLOG_WRITER_POLICY_ID]) {
+      expect(section('Wix')).toContain(id);
+    }
+    for (const id of [CONFIDENT_AI_DOCS_PROJECT_ID, CONFIDENT_AI_SDK_PROJECT_ID, confidentAiRoleIds.member, confidentAiRoleIds.analyst, confidentAiFixtureKeys.organization]) {
+      expect(section('Confident AI')).toContain(id);
+    }
+    const { siteExample, siteBlog, siteShop, groupMarketing, groupCommerce } = ATHENA_FIXTURE_IDS;
+    for (const id of [siteExample, siteBlog, siteShop, groupMarketing, groupCommerce, ATHENA_DEMO_KEYS.global, ATHENA_DEMO_KEYS.scoped]) {
+      expect(section('AthenaHQ')).toContain(id);
+    }
+    // What the banner says works: Wix's site and first policy, as printed.
+    const wix = await fetch(`${mock.url}/invites/site-invite/bulk`, {
+      method: 'POST',
+      headers: { authorization: 'any-key', 'wix-site-id': /site ids (\S+)/.exec(section('Wix'))![1]!, 'content-type': 'application/json' },
+      body: JSON.stringify({ policyIds: [/policy ids (\S+)/.exec(section('Wix'))![1]!], emails: ['banner@example.net'] }),
+      signal: AbortSignal.timeout(WAIT_MS),
+    });
+    expect(((await wix.json()) as { invites: unknown[] }).invites).toHaveLength(1);
+    mock.child.kill('SIGINT');
+    expect((await within(mock.exit, 'exit')).code).toBe(0);
+  });
+
   it('honours --scenario: auth-expired answers 401 from the sixth request on', async () => {
     const mock = await startMock(['--scenario', 'auth-expired']);
     expect(mock.banner).toContain('(scenario auth-expired, seed 1)');
@@ -143,6 +182,7 @@ describe('bulk-invite mock', () => {
     writeFileSync(file, JSON.stringify({ diga: ['diga-key-1'] }));
     const mock = await startMock(['--keys', file]);
     expect(mock.banner).toContain(`restricted by ${file} for diga`);
+    expect(mock.banner.trimEnd().split('\n').at(-1)).toContain('restricted by');
     expect((await digaBulk(mock.url, ['k@example.net'], 'diga-key-2')).status).toBe(401);
     expect((await digaBulk(mock.url, ['k@example.net'], 'diga-key-1')).status).toBe(201);
     const athena = await fetch(`${mock.url}/api/v1/invites/bulk`, {
@@ -192,7 +232,7 @@ describe('bulk-invite mock', () => {
   it('documents the scenarios and the --keys format in its help', async () => {
     const help = await finish(['--help']);
     expect(help.code).toBe(0);
-    for (const text of ['--keys <file>', '"confident-ai": { "organization"', '"athenahq":     { "global"', 'network-error', '/__mock/reset']) {
+    for (const text of ['--keys <file>', '"confident-ai": { "organization"', '"athenahq":     { "global"', 'network-error', '/__mock/reset', 'refused (403) to web pages']) {
       expect(help.stdout).toContain(text);
     }
   });

@@ -26,8 +26,17 @@ import type { RunningMockServer } from '../../mocks/server.ts';
  */
 async function loadMocks() {
   try {
-    const [backend, server] = await Promise.all([import('../../mocks/index.ts'), import('../../mocks/server.ts')]);
-    return { parseMockKeys: backend.parseMockKeys, mockRoutes: server.mockRoutes, startMockServer: server.startMockServer };
+    const [backend, server, guide] = await Promise.all([
+      import('../../mocks/index.ts'),
+      import('../../mocks/server.ts'),
+      import('../../mocks/fixture-guide.ts'),
+    ]);
+    return {
+      parseMockKeys: backend.parseMockKeys,
+      mockRoutes: server.mockRoutes,
+      startMockServer: server.startMockServer,
+      fixtureGuide: guide.fixtureGuide,
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND') throw new Error('the mock server needs msw: npm install --save-dev msw');
@@ -71,7 +80,8 @@ accept any non-empty credential. Each vendor takes a list of full-permission key
   athenahq scoped: keys that reach only the websites listed (group invites 403)
   e.g. { "diga": ["my-diga-key"], "athenahq": ["my-athena-key"] }
 
-Also served: GET /__mock/state (what every vendor holds), POST /__mock/reset (back to the fixtures).
+Also served: GET /__mock/state (what every vendor holds), POST /__mock/reset (back to the fixtures),
+both refused (403) to web pages at other origins.
 `;
 
 async function readKeys(path: string, parseMockKeys: Mocks['parseMockKeys']): Promise<MockKeys> {
@@ -92,13 +102,22 @@ async function readKeys(path: string, parseMockKeys: Mocks['parseMockKeys']): Pr
   return parsed.keys;
 }
 
-function banner(server: RunningMockServer, flags: MockFlags, keys: MockKeys | undefined, mockRoutes: Mocks['mockRoutes']): string {
-  const width = Math.max(...mockRoutes.map((route) => route.vendor.length));
+/**
+ * The startup banner. Its first line (the URL) and its last (the keys) are what scripts read: the
+ * fixture's ids go between the routes and the keys.
+ */
+function banner(server: RunningMockServer, flags: MockFlags, keys: MockKeys | undefined, mocks: Mocks): string {
+  const width = Math.max(...mocks.mockRoutes.map((route) => route.vendor.length));
+  const column = (text: string) => `  ${text.padEnd(width)}  `;
   const lines = [
     `bulk-invite mock: listening on ${server.url} (scenario ${flags.scenario}, seed ${flags.seed})`,
-    ...mockRoutes.map((route) => `  ${route.vendor.padEnd(width)}  ${route.method} ${server.url}${route.path}`),
-    `  ${'state'.padEnd(width)}  GET ${server.url}/__mock/state, POST ${server.url}/__mock/reset`,
-    `  ${'keys'.padEnd(width)}  ${keys ? `restricted by ${flags.keys} for ${Object.keys(keys).join(', ') || 'no vendor'}` : 'any non-empty credential'}`,
+    ...mocks.mockRoutes.map((route) => `${column(route.vendor)}${route.method} ${server.url}${route.path}`),
+    `${column('state')}GET ${server.url}/__mock/state, POST ${server.url}/__mock/reset`,
+    `${column('fixtures')}the ids and demo keys to try each vendor with:`,
+    ...mocks.fixtureGuide(keys).flatMap((guide) =>
+      guide.lines.map((line, i) => `${column(i === 0 ? guide.vendor : '')}${line.label} ${line.items.join(', ')}`),
+    ),
+    `${column('keys')}${keys ? `restricted by ${flags.keys} for ${Object.keys(keys).join(', ') || 'no vendor'}` : 'any non-empty credential'}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -138,7 +157,7 @@ export function registerMock(program: Command): void {
         process.stderr.write(`bulk-invite mock: ${message}\n`);
         process.exit(2);
       }
-      process.stdout.write(banner(server, flags, keys, mocks.mockRoutes));
+      process.stdout.write(banner(server, flags, keys, mocks));
 
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         process.once('SIGINT', resolve);
