@@ -119,6 +119,22 @@ export function forEachRecord(
   let visited = 0;
   let offset = 0;
   let line = options.firstLine ?? 1;
+  // Lines are counted by the newline itself, except under CRLF, where a bare LF inside a line counts too.
+  if (limit === Infinity && newline === counted) {
+    // Slices of whole lines: their cells are garbage before the next slice is read, not a whole file's worth.
+    while (offset < text.length) {
+      const cut = text.indexOf(newline, Math.min(offset + SLICE_CHARS, text.length - 1));
+      const end = cut < 0 ? text.length : cut + newline.length;
+      const last = end === text.length;
+      const piece = offset === 0 && last ? text : text.slice(offset, end);
+      const read = readRecordPerLine(piece, options.delimiter, newline, line, partial && last, visit);
+      if (!read) break;
+      offset += read.consumed;
+      line = read.nextLine;
+      if (read.consumed < piece.length) return { consumed: offset, nextLine: line };
+    }
+    if (offset >= text.length) return { consumed: text.length, nextLine: line };
+  }
 
   while (offset < text.length && visited < limit) {
     // Positions below are within `rest`.
@@ -143,13 +159,11 @@ export function forEachRecord(
         // A quote never closed, or closed only lines later by a quote that was not meant to close it (the
         // opening quote of a later field: papaparse then reports InvalidQuotes), would merge later rows
         // into this one.
+        // (A record can carry one error per stray quote: the line test runs once, not once per error.)
         if (
           result.errors.length > 0 &&
-          result.errors.some(
-            (error) =>
-              error.code === 'MissingQuotes' ||
-              (error.code === 'InvalidQuotes' && rest.slice(start, contentEnd(rest, start, end)).includes(newline)),
-          )
+          (result.errors.some((error) => error.code === 'MissingQuotes') ||
+            (result.errors.some((error) => error.code === 'InvalidQuotes') && rest.slice(start, contentEnd(rest, start, end)).includes(newline)))
         ) {
           unterminatedAt = start;
           parser.abort();
@@ -186,6 +200,42 @@ export function forEachRecord(
   }
   return { consumed: text.length, nextLine: line };
 }
+
+/**
+ * The common case, read in one papaparse call rather than a step per record: every record is one line
+ * (no quoted line breaks) and no quote is malformed. Then record i is line i, and its source text is
+ * found by walking the line breaks. Returns undefined, having visited nothing, when that does not hold;
+ * `forEachRecord` then reads record by record.
+ */
+function readRecordPerLine(
+  text: string,
+  delimiter: RecordDelimiter,
+  newline: Newline,
+  firstLine: number,
+  partial: boolean,
+  visit: (line: number, raw: string, cells: string[]) => void,
+): RecordsRead | undefined {
+  const lines = countChar(text, newline) + 1;
+  const result = Papa.parse<string[]>(text, { delimiter, newline });
+  if (result.errors.length > 0 || result.data.length !== lines) return undefined;
+  const rows = result.data;
+  // In a piece of a longer input, the text after the last line break may be cut short: left for later.
+  const whole = partial ? rows.length - 1 : rows.length;
+  let at = 0;
+  for (let i = 0; i < whole; i++) {
+    const lineEnd = i === rows.length - 1 ? text.length : text.indexOf(newline, at);
+    const cells = rows[i]!;
+    if (newline === '\n') {
+      const last = cells[cells.length - 1]!;
+      if (last.charCodeAt(last.length - 1) === 13) cells[cells.length - 1] = last.slice(0, -1);
+    }
+    if (!isBlank(cells)) visit(firstLine + i, text.slice(at, contentEnd(text, at, lineEnd)), cells);
+    at = lineEnd + newline.length;
+  }
+  return partial ? { consumed: Math.min(at, text.length), nextLine: firstLine + whole } : { consumed: text.length, nextLine: firstLine + lines - 1 };
+}
+
+const SLICE_CHARS = 256 * 1024;
 
 function endsWith(text: string, end: number, suffix: string): boolean {
   return end >= suffix.length && text.startsWith(suffix, end - suffix.length);
