@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAddress, cleanAddress, domainMatches, domainOf, emailAddressSchema } from './email.ts';
+import fc from 'fast-check';
+import { checkAddress, cleanAddress, domainMatches, domainOf, emailAddressSchema, validAddress } from './email.ts';
 
 /** A domain of `total` characters made of full 63-character labels and a short last one. */
 function domainOfLength(total: number): string {
@@ -173,5 +174,34 @@ describe('domains', () => {
     expect(domainMatches('eu.example.com', 'example.com')).toBe(true);
     expect(domainMatches('badexample.com', 'example.com')).toBe(false);
     expect(domainMatches('example.com.evil.io', 'example.com')).toBe(false);
+  });
+});
+
+describe('validAddress (the row checker) and emailAddressSchema (zod) give the same answers', () => {
+  const piece = fc.constantFrom('a', 'Z', '0', '.', '-', '_', '+', '@', ' ', '\t', 'é', '"', ',', 'x'.repeat(63), 'y'.repeat(64), 'example', 'com', '..');
+  const candidates = fc.oneof(
+    fc.emailAddress(),
+    fc.emailAddress().map((value) => ` ${value.toUpperCase()}\t`),
+    fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+    fc.string({ maxLength: 80 }),
+  );
+
+  it('on every generated input (fast-check), counting the valid ones it met', () => {
+    let valid = 0;
+    let ran = 0;
+    fc.assert(
+      fc.property(candidates, (input) => {
+        ran++;
+        const parsed = emailAddressSchema.safeParse(input);
+        expect(validAddress(input)).toBe(parsed.success ? parsed.data : undefined);
+        expect(checkAddress(input).ok).toBe(parsed.success);
+        if (parsed.success) valid++;
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    expect(ran).toBe(2000);
+    // Both sides of the rule were exercised, not just refusals.
+    expect(valid).toBeGreaterThan(400);
+    expect(ran - valid).toBeGreaterThan(400);
   });
 });

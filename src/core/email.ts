@@ -16,12 +16,18 @@ const ADDRESS_RE = new RegExp(`^${LOCAL}@${LABEL}(?:\\.${LABEL})+$`);
 export const MAX_ADDRESS_LENGTH = 254;
 export const MAX_LOCAL_LENGTH = 64;
 
-/** A normalised address: trimmed, lower-cased, and valid by the rule above. */
-export const emailAddressSchema = z.string().check(
-  z.overwrite(normalise),
-  z.regex(ADDRESS_RE),
-  z.refine((value) => value.length <= MAX_ADDRESS_LENGTH && value.indexOf('@') <= MAX_LOCAL_LENGTH),
-);
+/** The length limits of the rule, on a normalised address. */
+function withinLimits(value: string): boolean {
+  return value.length <= MAX_ADDRESS_LENGTH && value.indexOf('@') <= MAX_LOCAL_LENGTH;
+}
+
+/**
+ * A normalised address: trimmed, lower-cased, and valid by the rule above. Hosts compose it into their
+ * own schemas; the row checker runs the same pattern and limits through `validAddress` without zod's
+ * per-call objects (at 100,000 rows they cost a quarter of the check), and a property test holds the
+ * two to the same answers.
+ */
+export const emailAddressSchema = z.string().check(z.overwrite(normalise), z.regex(ADDRESS_RE), z.refine(withinLimits));
 
 /** Trim and lower-case, allocating nothing for the usual already-clean address. */
 function normalise(value: string): string {
@@ -80,14 +86,22 @@ export type AddressCheck =
   /** `email` is trimmed and lower-cased also when invalid, so the person sees what was read. */
   | { ok: false; email: string; code: AddressProblemCode; message: string };
 
+/**
+ * The normalised address when `input` is one, else undefined: `emailAddressSchema`'s answer, computed
+ * on the hot path of a row check without allocating. `checkAddress` says why when it is not.
+ */
+export function validAddress(input: string): string | undefined {
+  // Length first: the pattern need never run over a pasted megabyte.
+  if (input.length > MAX_ADDRESS_LENGTH + 64) return undefined;
+  const value = normalise(input);
+  return withinLimits(value) && ADDRESS_RE.test(value) ? value : undefined;
+}
+
 /** Validates one address (already cleaned of wrappers) and explains a failure in plain words. */
 export function checkAddress(input: string): AddressCheck {
-  // Length first: the pattern need never run over a pasted megabyte.
-  const result = input.length > MAX_ADDRESS_LENGTH + 64 ? undefined : emailAddressSchema.safeParse(input);
-  if (result === undefined) return { ok: false, email: input.trim().toLowerCase(), ...explain(input.trim()) };
-  if (result.success) return { ok: true, email: result.data };
-  const email = input.trim().toLowerCase();
-  return { ok: false, email, ...explain(input.trim()) };
+  const email = validAddress(input);
+  if (email !== undefined) return { ok: true, email };
+  return { ok: false, email: input.trim().toLowerCase(), ...explain(input.trim()) };
 }
 
 function explain(value: string): { code: AddressProblemCode; message: string } {

@@ -5,7 +5,7 @@
  * one checker serves one input, read in order.
  */
 import { AddressIndex } from './address-index.ts';
-import { checkAddress, domainMatches, domainOf, type AddressProblemCode } from './email.ts';
+import { checkAddress, domainMatches, domainOf, validAddress, type AddressProblemCode } from './email.ts';
 import type { RowWarning } from './warnings.ts';
 
 export type RowStatus = 'valid' | 'invalid' | 'duplicate';
@@ -156,57 +156,77 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
     }
     if (duplicateOf !== undefined) row.duplicateOf = duplicateOf;
     summary.total++;
-    summary[status]++;
+    if (status === 'valid') summary.valid++;
+    else if (status === 'invalid') summary.invalid++;
+    else summary.duplicate++;
     return row;
+  }
+
+  function invalidAddress(row: CheckedRow): CheckedRow {
+    const address = checkAddress(row.email);
+    row.email = address.email;
+    return settle(row, 'invalid', address.code, address.message);
   }
 
   function check(candidate: Candidate): CheckedRow {
     const row = candidate as Candidate & CheckedRow;
     const problem = candidate.problem;
-    if (problem !== undefined) delete row.problem;
-    if (problem) {
+    if (problem !== undefined) {
+      delete row.problem;
       row.email = row.email.trim();
       return settle(row, 'invalid', problem.code, problem.message);
     }
-    if (row.email.length === 0 || row.email.trim() === '') {
+    const email = validAddress(row.email);
+    if (email === undefined) {
+      if (row.email.length > 0 && row.email.trim() !== '') return invalidAddress(row);
       row.email = '';
       const who = displayName(row);
       return settle(row, 'invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
     }
-    const address = checkAddress(row.email);
-    row.email = address.email;
-    if (!address.ok) return settle(row, 'invalid', address.code, address.message);
+    row.email = email;
 
-    const domain = block || allow ? domainOf(address.email) : '';
-    if (block?.some((rule) => domainMatches(domain, rule))) {
-      return settle(row, 'invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
-    }
-    if (allow && !allow.some((rule) => domainMatches(domain, rule))) {
-      return settle(row, 'invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
+    if (block || allow) {
+      const domain = domainOf(email);
+      if (block?.some((rule) => domainMatches(domain, rule))) {
+        return settle(row, 'invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
+      }
+      if (allow && !allow.some((rule) => domainMatches(domain, rule))) {
+        return settle(row, 'invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
+      }
     }
 
-    const wantedRole = row.role?.trim() || undefined;
+    const role = row.role;
+    const wantedRole = role === undefined ? undefined : role.length > 0 && role.charCodeAt(0) > 32 && role.charCodeAt(role.length - 1) > 32 ? role : role.trim() || undefined;
     if (wantedRole !== undefined && roles) {
       // Rows usually spell the role exactly: compare before hashing a lower-cased copy.
-      const canonical = roleSpellings!.find((role) => role === wantedRole) ?? roles.get(wantedRole.toLowerCase());
+      let canonical: string | undefined;
+      for (let i = 0; i < roleSpellings!.length; i++) {
+        if (roleSpellings![i] === wantedRole) {
+          canonical = wantedRole;
+          break;
+        }
+      }
+      canonical ??= roles.get(wantedRole.toLowerCase());
       if (canonical === undefined) {
         return settle(row, 'invalid', 'ROLE_NOT_ALLOWED', `"${wantedRole}" is not a role here; choose one of: ${[...roles.values()].join(', ')}.`);
       }
       row.role = canonical;
     } else if (wantedRole === undefined) {
-      delete row.role;
+      if (role !== undefined) delete row.role;
       if (defaultRole !== undefined) row.role = defaultRole;
     }
 
-    const known = existing.size > 0 ? existing.get(address.email) : undefined;
-    if (known) return settle(row, 'duplicate', known, `${address.email} ${EXISTING_TEXT[known]}.`);
-    const earlier = firstLine.get(address.email);
-    if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', `${address.email} is already listed on line ${earlier}.`, earlier);
+    if (existing.size > 0) {
+      const known = existing.get(email);
+      if (known) return settle(row, 'duplicate', known, `${email} ${EXISTING_TEXT[known]}.`);
+    }
+    const earlier = firstLine.get(email);
+    if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', `${email} is already listed on line ${earlier}.`, earlier);
 
     if (rules.maxRows !== undefined && summary.valid >= rules.maxRows) {
       return settle(row, 'invalid', 'TOO_MANY_ROWS', `Only ${rules.maxRows} people can be invited at once; this row is past that limit.`);
     }
-    firstLine.add(address.email, row.line);
+    firstLine.add(email, row.line);
     return settle(row, 'valid');
   }
 
