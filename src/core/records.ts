@@ -119,23 +119,21 @@ export function forEachRecord(
   let visited = 0;
   let offset = 0;
   let line = options.firstLine ?? 1;
-  // Lines are counted by the newline itself, except under CRLF, where a bare LF inside a line counts too.
-  if (limit === Infinity && newline === counted) {
+  // Whole texts are read a slice of lines per papaparse call. Pieces of a stream are read record by
+  // record, as they arrive: that keeps a stream's memory lowest. Lines are counted by the newline itself,
+  // except under CRLF, where a bare LF inside a line counts too.
+  if (limit === Infinity && newline === counted && !partial) {
     // Slices of whole lines: their cells are garbage before the next slice is read, not a whole file's worth.
     while (offset < text.length) {
       const cut = text.indexOf(newline, Math.min(offset + SLICE_CHARS, text.length - 1));
       const end = cut < 0 ? text.length : cut + newline.length;
-      const last = end === text.length;
-      const piece = offset === 0 && last ? text : text.slice(offset, end);
-      const read = readRecordPerLine(piece, options.delimiter, newline, line, partial && last, visit);
-      if (!read) break;
-      offset += read.consumed;
-      line = read.nextLine;
-      if (read.consumed < piece.length) return { consumed: offset, nextLine: line };
+      const piece = offset === 0 && end === text.length ? text : text.slice(offset, end);
+      if (!readRecordPerLine(piece, options.delimiter, newline, line, visit)) break;
+      offset = end;
+      line += countChar(piece, newline);
     }
     if (offset >= text.length) return { consumed: text.length, nextLine: line };
   }
-
   while (offset < text.length && visited < limit) {
     // Positions below are within `rest`.
     let start = 0;
@@ -204,7 +202,7 @@ export function forEachRecord(
 /**
  * The common case, read in one papaparse call rather than a step per record: every record is one line
  * (no quoted line breaks) and no quote is malformed. Then record i is line i, and its source text is
- * found by walking the line breaks. Returns undefined, having visited nothing, when that does not hold;
+ * found by walking the line breaks. Returns false, having visited nothing, when that does not hold;
  * `forEachRecord` then reads record by record.
  */
 function readRecordPerLine(
@@ -212,17 +210,14 @@ function readRecordPerLine(
   delimiter: RecordDelimiter,
   newline: Newline,
   firstLine: number,
-  partial: boolean,
   visit: (line: number, raw: string, cells: string[]) => void,
-): RecordsRead | undefined {
+): boolean {
   const lines = countChar(text, newline) + 1;
   const result = Papa.parse<string[]>(text, { delimiter, newline });
-  if (result.errors.length > 0 || result.data.length !== lines) return undefined;
+  if (result.errors.length > 0 || result.data.length !== lines) return false;
   const rows = result.data;
-  // In a piece of a longer input, the text after the last line break may be cut short: left for later.
-  const whole = partial ? rows.length - 1 : rows.length;
   let at = 0;
-  for (let i = 0; i < whole; i++) {
+  for (let i = 0; i < rows.length; i++) {
     const lineEnd = i === rows.length - 1 ? text.length : text.indexOf(newline, at);
     const cells = rows[i]!;
     if (newline === '\n') {
@@ -232,7 +227,7 @@ function readRecordPerLine(
     if (!isBlank(cells)) visit(firstLine + i, text.slice(at, contentEnd(text, at, lineEnd)), cells);
     at = lineEnd + newline.length;
   }
-  return partial ? { consumed: Math.min(at, text.length), nextLine: firstLine + whole } : { consumed: text.length, nextLine: firstLine + lines - 1 };
+  return true;
 }
 
 const SLICE_CHARS = 256 * 1024;
