@@ -47,3 +47,55 @@ export const CHEAP_SHAPES: Readonly<Record<string, number>> = {
 export function ordinaryFile(rows: number): string {
   return inviteCsv(rows);
 }
+
+/** The same list, laid out another way: these must read within 3× an ordinary file's time per MB. */
+export const SAME_LIST_SHAPES = [
+  'one address per line',
+  'addresses on one line, spaces',
+  'addresses on one line, semicolons',
+  'addresses on one line, commas',
+  'Name <address> on one line',
+] as const;
+
+function cpuMs(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const spent = process.cpuUsage(start);
+  return (spent.user + spent.system) / 1000;
+}
+
+/**
+ * Prints each shape's reading time per megabyte against an ordinary export's, in one run. `read` is
+ * the intake (passed in, so this module stays a list of inputs for the tests as well).
+ */
+export function benchLineShapes(read: (text: string) => void, log: (line: string) => void = console.log): { worstSameList: number; worstAny: number } {
+  const best = (text: string) => {
+    const run = () => {
+      try {
+        read(text);
+      } catch {
+        // A refusal (nothing to read) is timed like a reading.
+      }
+    };
+    run();
+    return Math.min(cpuMs(run), cpuMs(run), cpuMs(run));
+  };
+  const ordinary = ordinaryFile(100_000);
+  const perMb = (text: string) => best(text) / (text.length / 1e6);
+  const reference = perMb(ordinary);
+  log(`shapes: an ordinary export (${(ordinary.length / 1e6).toFixed(1)} MB) reads at ${reference.toFixed(0)} ms/MB`);
+  let worstSameList = 0;
+  let worstAny = 0;
+  for (const [name, make] of Object.entries(LINE_SHAPES)) {
+    const sameList = (SAME_LIST_SHAPES as readonly string[]).includes(name);
+    // The same list at 450,000 addresses is a 10 MB line when it is on one line.
+    const text = make(sameList ? 450_000 : 100_000 * (CHEAP_SHAPES[name] ?? 1));
+    const ratio = perMb(text) / reference;
+    if (sameList) worstSameList = Math.max(worstSameList, ratio);
+    worstAny = Math.max(worstAny, ratio);
+    log(`shapes: ${name} (${(text.length / 1e6).toFixed(1)} MB): ${(ratio * reference).toFixed(0)} ms/MB, ${ratio.toFixed(2)}× ordinary`);
+  }
+  log(`shapes: RATIO worst layout of the same list / ordinary file, per MB = ${worstSameList.toFixed(2)} (target ≤ 3)`);
+  log(`shapes: RATIO worst input of any shape / ordinary file, per MB = ${worstAny.toFixed(2)} (reported; linearity is pinned by src/core/intake.linear.test.ts)`);
+  return { worstSameList, worstAny };
+}

@@ -1,7 +1,10 @@
 /** `npm run bench`: every benchmark, each printing its ratios against the reference its issue names. */
 import { benchEngine } from './engine.ts';
+import { checkText } from '../src/core/index.ts';
 import { benchIntake } from './intake.ts';
+import { benchLineShapes } from './line-shapes.ts';
 
 await benchIntake();
+benchLineShapes((text) => checkText(text));
 await benchEngine();
 await (await import('./mock-scale.ts')).benchMockScale();
