@@ -221,3 +221,20 @@ describe('nothing dropped quietly', () => {
     expect(result.rows.map((row) => row.email)).toEqual(['ann@x.com', 'bob@x.com']);
   });
 });
+
+describe('a lone CR in an LF table', () => {
+  it('stays in its cell, and the row says so: a row it may have cut off is not lost quietly', () => {
+    const result = checkText('Email,Name\nann@x.com,Ann\nb@x.com,B\rc@x.com,C\n');
+    expect(result.rows.map(brief)).toEqual([
+      [2, 'valid', 'ann@x.com', 'Ann'],
+      [3, 'valid', 'b@x.com', 'B\rc@x.com'],
+    ]);
+    expect(result.rows[1]!.warnings).toEqual([
+      {
+        code: 'CR_INSIDE_ROW',
+        message: 'Line 3 holds a carriage return that this file does not use as a line break; if it was meant to start a new row, that row was read as part of this one.',
+      },
+    ]);
+    expect(result.rows[0]!.warnings).toBeUndefined();
+  });
+});

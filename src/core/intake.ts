@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { cleanAddress, trimWrapping } from './email.ts';
 import { IntakeError } from './errors.ts';
-import { assertLooksLikeText, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './encoding.ts';
+import { assertLooksLikeText, assertNoNul, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './encoding.ts';
 import { headerRank, looksLikeHeader, type ColumnMapping, type OtherAddressColumn } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
 import { angleForm, cleanName, parseList, readListLine, type ListEntry } from './list.ts';
@@ -14,7 +14,45 @@ import { forEachRecord, ONE_COLUMN, type Delimiter, type RecordsRead } from './r
 import { createRowChecker, displayName, type Candidate, type CheckedRow, type RowRules, type Summary } from './rows.ts';
 import type { RowWarning } from './warnings.ts';
 
-export interface CheckOptions extends LayoutOptions, RowRules {}
+export interface CheckOptions extends LayoutOptions, RowRules {
+  /**
+   * The largest input read, in bytes (in characters for text); a larger one is refused with
+   * `TOO_LARGE` before it is read. Default 200 MiB.
+   */
+  maxBytes?: number;
+}
+
+/** What `checkStream` reports while it reads. */
+export interface StreamProgress {
+  /** Bytes read so far. */
+  bytes: number;
+  /** Rows read so far. */
+  rows: number;
+  /** The input's size, when the caller gave it. */
+  totalBytes?: number;
+}
+
+export interface StreamOptions extends CheckOptions {
+  /** The input's size, when known (a File's `size`): refused at once if over `maxBytes`, and reported in progress. */
+  totalBytes?: number;
+  /** Called after each chunk is read. */
+  onProgress?: (progress: StreamProgress) => void;
+}
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+/** Refuses an input over the size limit, before reading it. */
+export function assertSize(size: number, options: Pick<CheckOptions, 'maxBytes'>, unit = 'bytes'): void {
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (size <= limit) return;
+  const said = unit === 'bytes' ? megabytes(size) : `${size} ${unit}`;
+  const max = unit === 'bytes' ? megabytes(limit) : `${limit} ${unit}`;
+  throw new IntakeError('TOO_LARGE', `The input is ${said}; the limit is ${max}. Split the list, or raise the limit (maxBytes).`);
+}
 
 export interface MappingReport {
   format: 'table' | 'list';
@@ -51,6 +89,7 @@ const optionsSchema = z.object({
   allowDomains: z.optional(z.array(z.string())),
   blockDomains: z.optional(z.array(z.string())),
   maxRows: z.optional(z.number().check(z.int(), z.positive())),
+  maxBytes: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 function validateOptions(options: CheckOptions): void {
@@ -133,6 +172,15 @@ function invalidBytes(line: number): RowWarning {
   };
 }
 
+const LONE_CR = /\r(?!\n)/;
+
+function crInsideRow(line: number): RowWarning {
+  return {
+    code: 'CR_INSIDE_ROW',
+    message: `Line ${line} holds a carriage return that this file does not use as a line break; if it was meant to start a new row, that row was read as part of this one.`,
+  };
+}
+
 function addWarning(row: { warnings?: RowWarning[] }, warning: RowWarning): void {
   if (row.warnings) row.warnings.push(warning);
   else row.warnings = [warning];
@@ -206,8 +254,10 @@ class IntakeReader {
     const lastIndex = mapping.lastName?.index;
     const roleIndex = mapping.role?.index;
     const oneColumn = layout.delimiter === undefined;
-    // One scan per piece; rows are searched only when the piece holds a replacement character at all.
+    // One scan per piece; rows are searched only when the piece holds a replacement character, or a
+    // carriage return that is not part of a CRLF, at all.
     const damaged = text.includes(REPLACEMENT);
+    const strayCr = layout.newline === '\n' && LONE_CR.test(text);
     return forEachRecord(text, { delimiter: layout.delimiter ?? ONE_COLUMN, newline: layout.newline, firstLine, partial }, (line, raw, cells) => {
       if (line <= headerLine) {
         this.ignore(line, raw, line === headerLine);
@@ -256,6 +306,7 @@ class IntakeReader {
         if (any) candidate.extra = extra;
       }
       if (damaged && raw.includes(REPLACEMENT)) addWarning(candidate, invalidBytes(line));
+      if (strayCr && LONE_CR.test(raw)) addWarning(candidate, crInsideRow(line));
       if (this.otherAddresses.length > 0 && candidate.problem === undefined && candidate.email.trim() === '') {
         const elsewhere = missingButElsewhere(candidate, cells, this.otherAddresses);
         if (elsewhere !== undefined) candidate.problem = { code: 'MISSING_EMAIL', message: elsewhere };
@@ -269,7 +320,6 @@ class IntakeReader {
    * line ("Email") is set aside; lines above it are set aside only when they hold no address (a title).
    */
   private readLines(text: string, end: number, firstLine: number, headerLine: number): number {
-    const entries: ListEntry[] = [];
     let line = firstLine;
     let at = 0;
     while (at < end) {
@@ -281,13 +331,14 @@ class IntakeReader {
       } else if (line < headerLine && !content.includes('@')) {
         if (content.trim() !== '') this.ignore(line, content, false);
       } else {
-        entries.length = 0;
-        readListLine(content, line, entries);
+        // Each entry is checked and handed out as soon as it is read: a 10 MB line is never held as rows.
         const damaged = content.includes(REPLACEMENT);
-        for (const entry of entries) {
-          if (damaged) addWarning(entry, invalidBytes(line));
-          this.onRow(this.checker.check(entry));
-        }
+        readListLine(content, line, {
+          push: (entry: ListEntry) => {
+            if (damaged) addWarning(entry, invalidBytes(line));
+            this.onRow(this.checker.check(entry));
+          },
+        });
       }
       if (stop >= end) break;
       at = stop + (text.charCodeAt(stop) === 13 && text.charCodeAt(stop + 1) === 10 ? 2 : 1);
@@ -326,8 +377,10 @@ function layoutFor(sample: string, options: CheckOptions): Layout {
 /** Checks pasted or already-decoded text. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   validateOptions(options);
+  assertSize(text.length, options, 'characters');
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (input.trim() === '') throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  assertNoNul(input);
   const layout = layoutFor(sampleOf(input), options);
   const rows: CheckedRow[] = [];
   const reader = new IntakeReader(layout, options, (row) => rows.push(row));
@@ -337,17 +390,38 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 
 /** Checks the bytes of a file: decodes them (reporting the encoding), then checks the text. */
 export function checkBytes(bytes: Uint8Array | ArrayBuffer, options: CheckOptions = {}): CheckResult {
+  validateOptions(options);
+  assertSize(bytes.byteLength, options);
   const decoded = decodeBytes(bytes);
-  const result = checkText(decoded.text, options);
+  // The limit was in bytes: decoded, the text is as long or shorter.
+  const result = checkText(decoded.text, { ...options, maxBytes: Math.max(options.maxBytes ?? DEFAULT_MAX_BYTES, decoded.text.length) });
   return { ...result, encoding: decoded.encoding, bom: decoded.bom };
 }
 
 /** Checks a browser `File` or `Blob`. */
 export async function checkFile(file: Blob, options: CheckOptions = {}): Promise<CheckResult> {
+  validateOptions(options);
+  // Refused by its size, and by its first bytes, before the whole file is read.
+  assertSize(file.size, options);
+  assertNotBinaryFormat(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
   return checkBytes(new Uint8Array(await file.arrayBuffer()), options);
 }
 
 export type StreamResult = Omit<CheckResult, 'rows'>;
+
+/** What the magic-number check needs (the xlsx marker sits in the first local file header). */
+const SNIFF_BYTES = 4096;
+
+function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
+}
 
 /**
  * Checks an input of any size without holding it: bytes arrive in chunks, rows leave through `onRow`,
@@ -356,10 +430,24 @@ export type StreamResult = Omit<CheckResult, 'rows'>;
  */
 export async function checkStream(
   chunks: AsyncIterable<Uint8Array>,
-  options: CheckOptions,
+  options: StreamOptions,
   onRow: (row: CheckedRow) => void,
 ): Promise<StreamResult> {
   validateOptions(options);
+  if (options.totalBytes !== undefined) assertSize(options.totalBytes, options);
+  let bytesRead = 0;
+  let rowsRead = 0;
+  const counted = (row: CheckedRow) => {
+    rowsRead++;
+    onRow(row);
+  };
+  const received = (chunk: Uint8Array) => {
+    bytesRead += chunk.length;
+    assertSize(bytesRead, options);
+  };
+  const progress = () => {
+    options.onProgress?.({ bytes: bytesRead, rows: rowsRead, ...(options.totalBytes === undefined ? {} : { totalBytes: options.totalBytes }) });
+  };
   const iterator = chunks[Symbol.asyncIterator]();
   // Gather enough bytes to judge the format and encoding, and to decode to more than the text sample
   // that checkText judges the layout from (a character takes at most 4 bytes). Each chunk is copied
@@ -367,21 +455,23 @@ export async function checkStream(
   const head: Uint8Array[] = [];
   let headSize = 0;
   let done = false;
+  let sniffed = false;
   while (headSize <= HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
+    received(next.value);
     head.push(next.value.slice());
     headSize += next.value.length;
+    // The first few KiB say whether this is a workbook, an image or an archive: refused before the rest.
+    if (!sniffed && headSize >= SNIFF_BYTES) {
+      assertNotBinaryFormat(joinChunks(head, headSize));
+      sniffed = true;
+    }
   }
-  const headBytes = new Uint8Array(headSize);
-  let at = 0;
-  for (const chunk of head) {
-    headBytes.set(chunk, at);
-    at += chunk.length;
-  }
+  const headBytes = joinChunks(head, headSize);
   head.length = 0;
   assertNotBinaryFormat(headBytes);
   const { encoding, bom } = detectEncoding(headBytes, done);
@@ -397,7 +487,7 @@ export async function checkStream(
   if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
   let blank = pending.trim() === '';
   const layout = layoutFor(sampleOf(pending), options);
-  const reader = new IntakeReader(layout, options, onRow, true);
+  const reader = new IntakeReader(layout, options, counted, true);
   let line = 1;
   const maxPending = 4 * 1024 * 1024;
 
@@ -414,6 +504,7 @@ export async function checkStream(
   };
 
   flush(done);
+  progress();
   while (!done) {
     const next = await iterator.next();
     let text: string;
@@ -421,12 +512,15 @@ export async function checkStream(
       text = decoder.decode();
       done = true;
     } else {
+      received(next.value);
       text = decoder.decode(next.value);
     }
     if (blank && text.trim() !== '') blank = false;
+    if (text.includes('\0')) assertNoNul(pending + text, line);
     pending += text;
     // Only a line break can complete a record: a long line is not re-read for every chunk of it.
     if (done || LINE_BREAK.test(text)) flush(done);
+    progress();
   }
   if (blank) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
   return { summary: reader.summary, encoding: decoder.encoding, bom, mapping: mappingReport(layout), ignored: reader.ignored };

@@ -42,9 +42,20 @@ export function isSpace(code: number): boolean {
   );
 }
 
-/** Splits a line at `,` and `;` outside quotes, angle brackets and parentheses. */
-function splitPieces(line: string): string[] {
-  const pieces: string[] = [];
+/** Where entries go as they are read: an array, or a reader that checks each at once. */
+export interface EntrySink {
+  push(entry: ListEntry): unknown;
+}
+
+/**
+ * Calls `visit` with each piece of a line split at `,` and `;` outside quotes, angle brackets and
+ * parentheses, trimmed, empty ones left out. One piece at a time: a 10 MB line is never held as pieces.
+ */
+function forEachPiece(line: string, visit: (piece: string) => void): void {
+  const emit = (piece: string) => {
+    const trimmed = piece.trim();
+    if (trimmed.length > 0) visit(trimmed);
+  };
   let depthAngle = 0;
   let depthParen = 0;
   let quoted = false;
@@ -58,12 +69,11 @@ function splitPieces(line: string): string[] {
     else if (c === '(') depthParen++;
     else if (c === ')') depthParen = Math.max(0, depthParen - 1);
     else if ((c === ',' || c === ';') && depthAngle === 0 && depthParen === 0) {
-      pieces.push(line.slice(start, i));
+      emit(line.slice(start, i));
       start = i + 1;
     }
   }
-  pieces.push(line.slice(start));
-  return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
+  emit(line.slice(start));
 }
 
 /**
@@ -83,20 +93,24 @@ export function angleForm(piece: string): { before: string; inside: string } | u
 
 /**
  * Outlook writes `Smith, John <john@x.com>`: the comma splits the display name. A piece without an `@`
- * that is followed by an angle-bracket piece is the first half of that name.
+ * or `<` is held until the next one shows whether it is the first half of such a name.
  */
-function joinSplitNames(pieces: string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
-    const next = pieces[i + 1];
-    if (!piece.includes('@') && !piece.includes('<') && next !== undefined && !next.startsWith('<') && angleForm(next) !== undefined) {
-      pieces[i + 1] = `${piece}, ${next}`;
-      continue;
+function forEachEntryPiece(line: string, visit: (piece: string) => void): void {
+  let held: string | undefined;
+  forEachPiece(line, (piece) => {
+    if (held !== undefined) {
+      if (!piece.startsWith('<') && angleForm(piece) !== undefined) {
+        visit(`${held}, ${piece}`);
+        held = undefined;
+        return;
+      }
+      visit(held);
+      held = undefined;
     }
-    joined.push(piece);
-  }
-  return joined;
+    if (!piece.includes('@') && !piece.includes('<')) held = piece;
+    else visit(piece);
+  });
+  if (held !== undefined) visit(held);
 }
 
 export function cleanName(text: string): string | undefined {
@@ -135,9 +149,11 @@ function angleGroups(piece: string): { groups: string[]; end: number } {
 const QUOTE = 34;
 const PAREN_OPEN = 40;
 
-/** Splits at whitespace, keeping `"quoted names"` and `(comments)` whole (an unclosed one is a word). */
-function tokenize(piece: string): string[] {
-  const tokens: string[] = [];
+/**
+ * Calls `visit` with each whitespace-separated token, keeping `"quoted names"` and `(comments)` whole (an
+ * unclosed one is a word); stops when `visit` returns false.
+ */
+function forEachToken(piece: string, visit: (token: string) => boolean | void): void {
   // Once a closing quote or parenthesis is missing, it is missing for the rest of the piece too.
   let quotesClose = true;
   let parensClose = true;
@@ -152,7 +168,7 @@ function tokenize(piece: string): string[] {
     if ((c === QUOTE && quotesClose) || (c === PAREN_OPEN && parensClose)) {
       const close = piece.indexOf(c === QUOTE ? '"' : ')', i + 1);
       if (close >= 0) {
-        tokens.push(piece.slice(i, close + 1));
+        if (visit(piece.slice(i, close + 1)) === false) return;
         i = close + 1;
         continue;
       }
@@ -161,11 +177,12 @@ function tokenize(piece: string): string[] {
     }
     let j = i + 1;
     while (j < n && !isSpace(piece.charCodeAt(j))) j++;
-    tokens.push(piece.slice(i, j));
+    if (visit(piece.slice(i, j)) === false) return;
     i = j;
   }
-  return tokens;
 }
+
+const isAddressToken = (token: string) => isBareWord(token) && token.includes('@');
 
 function isBareWord(token: string): boolean {
   const c = token.charCodeAt(0);
@@ -173,7 +190,7 @@ function isBareWord(token: string): boolean {
 }
 
 /** Reads one piece: `Name <email>`, `email (Name)`, `Name email`, several bare addresses, or a stray word. */
-function readPiece(piece: string, line: number, out: ListEntry[]): void {
+function readPiece(piece: string, line: number, out: EntrySink): void {
   // `Ann <a@x.com> Bob <b@x.com>`: several bracketed entries separated by spaces only; each is an entry.
   if (piece.includes('<')) {
     const { groups, end } = angleGroups(piece);
@@ -190,33 +207,31 @@ function readPiece(piece: string, line: number, out: ListEntry[]): void {
       return;
     }
   }
-  const tokens = tokenize(piece);
+  // How many addresses: none, one, or several (counting stops at two).
   let addresses = 0;
-  let only = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (isBareWord(tokens[i]!) && tokens[i]!.includes('@')) {
-      addresses++;
-      only = i;
-    }
-  }
+  let only = '';
+  forEachToken(piece, (token) => {
+    if (!isAddressToken(token)) return true;
+    only = token;
+    return ++addresses < 2;
+  });
   if (addresses === 0) {
     out.push(entry(line, piece, piece));
     return;
   }
   if (addresses === 1) {
-    const address = cleanAddress(tokens[only]!);
-    if (tokens.length === 1) {
+    const address = cleanAddress(only);
+    let words = '';
+    let bare = false;
+    forEachToken(piece, (token) => {
+      if (token === only) return;
+      words = words === '' ? token : `${words} ${token}`;
+      if (isBareWord(token)) bare = true;
+    });
+    if (words === '') {
       out.push(entry(line, piece, address));
       return;
     }
-    const rest: string[] = [];
-    let bare = false;
-    for (let i = 0; i < tokens.length; i++) {
-      if (i === only) continue;
-      rest.push(tokens[i]!);
-      if (isBareWord(tokens[i]!)) bare = true;
-    }
-    const words = rest.join(' ');
     const name = cleanName(words);
     out.push(entry(line, piece, address, name, bare && name !== undefined ? [nameFromWords(words, address)] : undefined));
     return;
@@ -228,27 +243,34 @@ function readPiece(piece: string, line: number, out: ListEntry[]): void {
     if (words.length > 0) out.push(entry(line, words.join(' '), words.join(' ')));
     words = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (isBareWord(token) && token.includes('@')) {
+  // Tokens are handled one behind the reading, so each address knows the token on either side.
+  const isWord = (token: string | undefined): token is string => token !== undefined && isBareWord(token) && !token.includes('@');
+  const handle = (token: string, before: string | undefined, after: string | undefined) => {
+    if (isAddressToken(token)) {
       flushWords();
       const address = cleanAddress(token);
-      const before = tokens[i - 1];
-      const after = tokens[i + 1];
-      const beside = before !== undefined && isBareWord(before) && !before.includes('@') ? before : after !== undefined && isBareWord(after) && !after.includes('@') ? after : undefined;
+      const beside = isWord(before) ? before : isWord(after) ? after : undefined;
       out.push(entry(line, token, address, undefined, beside === undefined ? undefined : [wordNextToAddress(beside, address)]));
     } else {
       words.push(token);
     }
-  }
+  };
+  let before: string | undefined;
+  let current: string | undefined;
+  forEachToken(piece, (next) => {
+    if (current !== undefined) handle(current, before, next);
+    before = current;
+    current = next;
+  });
+  if (current !== undefined) handle(current, before, undefined);
   flushWords();
 }
 
-/** Reads the entries of one line (numbered `line`) into `out`. */
-export function readListLine(text: string, line: number, out: ListEntry[]): void {
+/** Reads the entries of one line (numbered `line`) into `out`, each as soon as it is read. */
+export function readListLine(text: string, line: number, out: EntrySink): void {
   const content = HEADER_LABEL.test(text) ? text.replace(HEADER_LABEL, '') : text;
   if (content.trim().length === 0) return;
-  for (const piece of joinSplitNames(splitPieces(content))) readPiece(piece, line, out);
+  forEachEntryPiece(content, (piece) => readPiece(piece, line, out));
 }
 
 /** Reads every entry in `text`; `firstLine` numbers its first line. */

@@ -11,6 +11,8 @@ export type RowWarningCode =
   | 'WORD_NEXT_TO_ADDRESS'
   /** The row held bytes that are not valid in the file's encoding; they show as U+FFFD. */
   | 'INVALID_BYTES'
+  /** A carriage return inside the row that the file's line breaks (LF) do not count as one. */
+  | 'CR_INSIDE_ROW'
   /** The address cell held further addresses (Google Contacts' ` ::: ` list) that are not invited. */
   | 'OTHER_ADDRESSES';
 
