@@ -3,8 +3,10 @@ import { benchEngine } from './engine.ts';
 import { checkText } from '../src/core/index.ts';
 import { benchIntake } from './intake.ts';
 import { benchLineShapes } from './line-shapes.ts';
+import { benchBadInputs } from './bad-inputs.ts';
 
 await benchIntake();
 benchLineShapes((text) => checkText(text));
+await benchBadInputs();
 await benchEngine();
 await (await import('./mock-scale.ts')).benchMockScale();
