@@ -42,6 +42,17 @@ export function concurrency(value: string): number {
   return n;
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3 };
+
+/** A size in bytes: `5000000`, `500KB`, `200MB`, `1GB` (binary units: 1 MB = 1,048,576 bytes). */
+export function byteSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
+  if (!(Number.isSafeInteger(bytes) && bytes > 0)) throw new InvalidArgumentError('expected a size such as 50000000, 500KB, 200MB or 1GB.');
+  return bytes;
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((part) => part.trim()).filter(Boolean)];
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { checkBytes, checkText, IntakeError, type CheckOptions, type CheckResult, type CheckedRow, type ColumnOverride } from '../core/index.ts';
-import { collect, column, positiveInt } from './arguments.ts';
+import { byteSize, collect, column, positiveInt } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 import { visible } from './terminal.ts';
 
@@ -26,6 +26,7 @@ interface CheckFlags {
   allowDomain?: string[];
   blockDomain?: string[];
   maxRows?: number;
+  maxBytes?: number;
   existing?: string;
 }
 
@@ -106,6 +107,7 @@ export function registerCheck(program: Command): void {
     .option('--allow-domain <domain>', 'only invite this domain (repeatable)', collect)
     .option('--block-domain <domain>', 'never invite this domain (repeatable)', collect)
     .option('--max-rows <n>', 'most people that may be invited at once', positiveInt)
+    .option('--max-bytes <size>', 'largest input read, e.g. 500MB (default 200MB)', byteSize)
     .option('--existing <file>', 'addresses already members or invited (any list format)')
     .action(async (input: string, flags: CheckFlags, command: Command) => {
       const options: CheckOptions = { format: flags.readAs };
@@ -127,11 +129,12 @@ export function registerCheck(program: Command): void {
       if (flags.allowDomain) options.allowDomains = flags.allowDomain;
       if (flags.blockDomain) options.blockDomains = flags.blockDomain;
       if (flags.maxRows !== undefined) options.maxRows = flags.maxRows;
+      if (flags.maxBytes !== undefined) options.maxBytes = flags.maxBytes;
 
       let result: CheckResult;
       try {
         if (flags.existing) options.existing = await readExisting(flags.existing);
-        result = checkBytes(await readInput(input), options);
+        result = checkBytes(await readInput(input, options), options);
       } catch (error) {
         if (error instanceof IntakeError && error.code === 'INVALID_OPTIONS') command.error(`error: ${error.message}`);
         if (error instanceof IntakeError || error instanceof UnreadableInput) {

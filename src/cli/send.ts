@@ -16,7 +16,7 @@ import {
 } from '../core/index.ts';
 import type { InviteAdapter } from '../adapters/contract.ts';
 import { headerValueProblem, redact } from '../adapters/http.ts';
-import { collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
+import { byteSize, collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 import { createProgress } from './progress.ts';
 import { checkNotInput, checkWritable, renderResults, resultsFormat, UnwritableResults, writeResultsSomewhere } from './results.ts';
@@ -38,6 +38,7 @@ interface SendFlags extends VendorFlags {
   timeout: number;
   /** --no-bom turns it off. */
   bom: boolean;
+  maxBytes?: number;
 }
 
 const SEND_HELP = `
@@ -167,10 +168,11 @@ function describeRate(rate: RateLimit): string {
   return `${count(rate.requests)} requests/${rate.per === 'second' ? 's' : rate.per === 'minute' ? 'min' : `${rate.per} ms`}`;
 }
 
-async function readList(input: string, adapter: InviteAdapter, role: string | undefined): Promise<CheckResult> {
+async function readList(input: string, adapter: InviteAdapter, role: string | undefined, maxBytes: number | undefined): Promise<CheckResult> {
   const defaultRole = role ?? adapter.defaultRole;
+  const options = { roles: [...adapter.roles], ...(defaultRole === undefined ? {} : { defaultRole }), ...(maxBytes === undefined ? {} : { maxBytes }) };
   try {
-    return checkBytes(await readInput(input), { roles: [...adapter.roles], ...(defaultRole === undefined ? {} : { defaultRole }) });
+    return checkBytes(await readInput(input, options), options);
   } catch (error) {
     if (error instanceof IntakeError || error instanceof UnreadableInput) fail(EXIT.unusable, error.message);
     throw error;
@@ -216,7 +218,7 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
     if (error instanceof UnwritableResults) fail(EXIT.unusable, error.message);
     throw error;
   }
-  const check = await readList(input, adapter, flags.role);
+  const check = await readList(input, adapter, flags.role, flags.maxBytes);
   const nothing = nothingToSend(check, input);
   if (nothing) fail(EXIT.unusable, nothing);
   const invitees = inviteesFromRows(check.rows);
@@ -288,6 +290,7 @@ export function registerSend(program: Command): void {
     .addOption(new Option('--rate <n>', "requests per second (default: the vendor's documented limit)").argParser(positiveNumber))
     .addOption(new Option('--max-attempts <n>', 'tries per request, the first included').default(5).argParser(positiveInt))
     .addOption(new Option('--timeout <seconds>', 'per-request deadline; 0 for none (at most 2,147,483: a timer\'s limit)').default(30).argParser(timeoutSeconds))
+    .option('--max-bytes <size>', 'largest input read, e.g. 500MB (default 200MB)', byteSize)
     .option('--no-bom', 'CSV results: no UTF-8 byte-order mark (Excel needs it to read accents; some tools do not want it)')
     .addHelpText('after', SEND_HELP)
     .action((input: string, flags: SendFlags, command: Command) => send(input, flags, command));

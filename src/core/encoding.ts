@@ -225,17 +225,32 @@ export class InputDecoder {
 }
 
 /**
+ * Refuses text holding a NUL character anywhere: no text format writes one, so it means a binary file or
+ * a damaged one. The message names the line (counted from `firstLine`, for a later piece of an input).
+ */
+export function assertNoNul(text: string, firstLine = 1): void {
+  const at = text.indexOf('\0');
+  if (at < 0) return;
+  const before = text.slice(0, at);
+  let breaks = 0;
+  for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) breaks++;
+  if (breaks === 0) for (let i = before.indexOf('\r'); i >= 0; i = before.indexOf('\r', i + 1)) breaks++;
+  throw new IntakeError(
+    'BINARY_FILE',
+    `This file contains binary data, not text (a NUL byte on line ${firstLine + breaks}). Upload a CSV or TSV file, or paste the list.`,
+  );
+}
+
+/**
  * Refuses decoded text that is not a list of people: NUL characters or many control characters mean a
  * binary file that no magic number caught; an Excel "XML Spreadsheet 2003" is text but not a table.
  */
 export function assertLooksLikeText(text: string): void {
   const sample = text.length > 8192 ? text.slice(0, 8192) : text;
   let control = 0;
+  assertNoNul(text);
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) {
-      throw new IntakeError('BINARY_FILE', 'This file contains binary data, not text. Upload a CSV or TSV file, or paste the list.');
-    }
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.05) {

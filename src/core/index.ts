@@ -1,6 +1,6 @@
 /** The headless core: no React, no DOM beyond what a Web Worker has. */
-export { checkText, checkBytes, checkFile, checkStream } from './intake.ts';
-export type { CheckOptions, CheckResult, StreamResult, MappingReport, IgnoredLine } from './intake.ts';
+export { checkText, checkBytes, checkFile, checkStream, DEFAULT_MAX_BYTES } from './intake.ts';
+export type { CheckOptions, CheckResult, StreamOptions, StreamProgress, StreamResult, MappingReport, IgnoredLine } from './intake.ts';
 export { createRowChecker, issuesOf } from './rows.ts';
 export type { Candidate, CheckedRow, ExistingEntry, RowChecker, RowIssue, RowIssueCode, RowRules, RowStatus, Summary } from './rows.ts';
 export { checkAddress, cleanAddress, emailAddressSchema } from './email.ts';
