@@ -71,16 +71,18 @@ async function peakWorkerHeap(isRunning: () => boolean): Promise<number> {
       const messageId = ++id;
       pending.set(messageId, resolve);
       void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: messageId, method: 'Runtime.getHeapUsage' }) });
-      setTimeout(() => resolve({ usedSize: 0 }), 1000);
+      setTimeout(() => resolve({ usedSize: 0 }), 5000);
     });
   let peak = 0;
   let attached: string | undefined;
   while (isRunning()) {
     if (!attached) {
+      // The newest intake worker: earlier tests' workers may still be listed while they shut down.
       const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-      const worker = targetInfos.find((target) => target.type === 'worker' && target.url.includes('intake.worker'));
+      const worker = targetInfos.filter((target) => target.type === 'worker' && target.url.includes('intake.worker')).at(-1);
       if (worker) attached = ((await session.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string }).sessionId;
     }
+    // A busy worker answers between chunks; an answer that does not come in time is no sample.
     if (attached) peak = Math.max(peak, (await ask(attached)).usedSize);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
