@@ -13,7 +13,7 @@ import type { VendorMock } from '../mocks/types.ts';
 import { createWixMock, WIX_FIXTURE_EXAMPLE_POLICY_ID, WIX_FIXTURE_SITE_ID } from '../mocks/wix/index.ts';
 import { createAthenaAdapter } from '../src/adapters/athenahq.ts';
 import { createConfidentAiAdapter } from '../src/adapters/confident-ai.ts';
-import type { AdapterConnection, InviteAdapter } from '../src/adapters/contract.ts';
+import type { AdapterConnection, InviteAdapter } from '../src/core/contract.ts';
 import { createDigaAdapter } from '../src/adapters/diga.ts';
 import { createWixAdapter } from '../src/adapters/wix.ts';
 import type { Clock } from '../src/core/index.ts';

@@ -10,8 +10,8 @@
  *      no rate limit, for batches of 50 and of 1: target < 50 ms.
  * `npm run bench -- --quick` (or BENCH_QUICK=1) shrinks (a) and (b) for development, and says so.
  */
-import type { Invitee } from '../src/adapters/contract.ts';
-import { createFakeVendor } from '../src/core/fake-vendor.ts';
+import type { Invitee } from '../src/core/contract.ts';
+import { createFakeVendor } from '../src/core/testing/fake-vendor.ts';
 import { createInviteRun, createVirtualClock, plan, sleep, type RunSnapshot } from '../src/core/index.ts';
 import { startMockServer } from '../mocks/server.ts';
 import { createRandom } from '../mocks/scenario.ts';

@@ -96,6 +96,6 @@ export function benchLineShapes(read: (text: string) => void, log: (line: string
     log(`shapes: ${name} (${(text.length / 1e6).toFixed(1)} MB): ${(ratio * reference).toFixed(0)} ms/MB, ${ratio.toFixed(2)}× ordinary`);
   }
   log(`shapes: RATIO worst layout of the same list / ordinary file, per MB = ${worstSameList.toFixed(2)} (target ≤ 3)`);
-  log(`shapes: RATIO worst input of any shape / ordinary file, per MB = ${worstAny.toFixed(2)} (reported; linearity is pinned by src/core/intake.linear.test.ts)`);
+  log(`shapes: RATIO worst input of any shape / ordinary file, per MB = ${worstAny.toFixed(2)} (reported; linearity is pinned by src/core/intake/linear.test.ts)`);
   return { worstSameList, worstAny };
 }

@@ -15,7 +15,7 @@ import {
   createAthenaAdapter,
   type AthenaAdapterOptions,
 } from './athenahq.ts';
-import { InviteError, type Invitee } from './contract.ts';
+import { InviteError, type Invitee } from '../core/contract.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -12,7 +12,7 @@ import {
   type Invitee,
   type OutcomeCode,
   type SendContext,
-} from './contract.ts';
+} from '../core/contract.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const ATHENA_BASE_URL = 'https://api.athenahq.ai';

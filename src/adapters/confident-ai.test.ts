@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { confidentAiFixture, confidentAiFixtureKeys, confidentAiRoleIds, createConfidentAiMock } from '../../mocks/confident-ai/index.ts';
 import type { ConfidentAiMockOptions } from '../../mocks/confident-ai/index.ts';
 import { createScenario } from '../../mocks/scenario.ts';
-import { InviteError, type Invitee } from './contract.ts';
+import { InviteError, type Invitee } from '../core/contract.ts';
 import {
   CONFIDENT_AI_BASE_URL,
   CONFIDENT_AI_EU_BASE_URL,

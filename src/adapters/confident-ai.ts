@@ -15,7 +15,7 @@ import {
   type InviteAdapter,
   type Invitee,
   type SendContext,
-} from './contract.ts';
+} from '../core/contract.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const CONFIDENT_AI_BASE_URL = 'https://api.confident-ai.com';

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDigaMock, DIGA_FIXTURE, type DigaMockOptions } from '../../mocks/diga/index.ts';
 import { createScenario, type ScenarioConfig } from '../../mocks/scenario.ts';
-import { InviteError, type Invitee } from './contract.ts';
+import { InviteError, type Invitee } from '../core/contract.ts';
 import { createDigaAdapter, DIGA_BASE_URL, DIGA_DEFAULT_ROLE, DIGA_ROLES } from './diga.ts';
 
 const server = setupServer();

@@ -12,7 +12,7 @@ import {
   type InviteAdapter,
   type Invitee,
   type OutcomeCode,
-} from './contract.ts';
+} from '../core/contract.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const DIGA_BASE_URL = 'https://api.diga.io';

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createAthenaAdapter } from './athenahq.ts';
 import { createConfidentAiAdapter } from './confident-ai.ts';
-import { InviteError } from './contract.ts';
+import { InviteError } from '../core/contract.ts';
 import { createDigaAdapter } from './diga.ts';
 import { callVendor, codeForStatus, headerValueProblem, redact, REDACTED, waitHintMs } from './http.ts';
 import { createWixAdapter } from './wix.ts';

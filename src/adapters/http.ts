@@ -7,7 +7,7 @@
  * this module makes and every string of the answer, so a vendor that echoes it, or a runtime error that
  * quotes a header, never carries it into an outcome, a log or a results file.
  */
-import { InviteError, type AdapterConnection, type InviteErrorCode } from './contract.ts';
+import { InviteError, type AdapterConnection, type InviteErrorCode } from '../core/contract.ts';
 
 export interface VendorRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

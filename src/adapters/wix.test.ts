@@ -15,7 +15,7 @@ import {
   type WixMockOptions,
 } from '../../mocks/wix/index.ts';
 import { createScenario, type Scenario, type ScenarioConfig } from '../../mocks/scenario.ts';
-import { InviteError, type Invitee } from './contract.ts';
+import { InviteError, type Invitee } from '../core/contract.ts';
 import {
   createWixAdapter,
   WIX_BASE_URL,

@@ -18,7 +18,7 @@ import {
   type InviteAdapter,
   type Invitee,
   type SendContext,
-} from './contract.ts';
+} from '../core/contract.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const WIX_BASE_URL = 'https://www.wixapis.com';

@@ -1,6 +1,6 @@
 /** Parsers for the CLI's option values: each throws commander's InvalidArgumentError (a usage error, exit 1). */
 import { InvalidArgumentError } from 'commander';
-import { MAX_TIMER_MS } from '../core/clock.ts';
+import { MAX_TIMER_MS } from '../core/send/clock.ts';
 
 export function positiveInt(value: string): number {
   const n = Number(value);

@@ -5,9 +5,9 @@
  * `/dev/zero` and other endless devices are refused from their first bytes too.
  */
 import { open } from 'node:fs/promises';
-import { assertSize, DEFAULT_MAX_BYTES } from '../core/intake.ts';
-import { assertNoNul, assertNotBinaryFormat } from '../core/encoding.ts';
-import { IntakeError } from '../core/errors.ts';
+import { assertSize, DEFAULT_MAX_BYTES } from '../core/intake/check.ts';
+import { assertNoNul, assertNotBinaryFormat } from '../core/intake/decode.ts';
+import { IntakeError } from '../core/intake/errors.ts';
 
 export class UnreadableInput extends Error {}
 

@@ -14,7 +14,7 @@ import {
   type RateLimit,
   type RunSnapshot,
 } from '../core/index.ts';
-import type { InviteAdapter } from '../adapters/contract.ts';
+import type { InviteAdapter } from '../core/contract.ts';
 import { headerValueProblem, redact } from '../adapters/http.ts';
 import { byteSize, collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';

@@ -4,7 +4,7 @@
  */
 import { createAthenaAdapter, ATHENA_INVITE_METHODS, ATHENA_REQUESTS_PER_MINUTE, type AthenaInviteMethod } from '../adapters/athenahq.ts';
 import { createConfidentAiAdapter } from '../adapters/confident-ai.ts';
-import type { InviteAdapter } from '../adapters/contract.ts';
+import type { InviteAdapter } from '../core/contract.ts';
 import { createDigaAdapter } from '../adapters/diga.ts';
 import { createWixAdapter, WIX_REQUESTS_PER_MINUTE } from '../adapters/wix.ts';
 import type { RateLimit } from '../core/index.ts';

@@ -1,0 +1,257 @@
+/**
+ * One pass of sending over a set of addresses: plan the batches, run them on a few workers under the
+ * rate limiter, retry what is safe to retry, and leave every address in the store in exactly one state.
+ *
+ * Three ways a pass ends early, each leaving unsent addresses `pending` (resumable), never `failed`
+ * (the final status is published once the pass has ended, never while a request is still out):
+ * - cancel (the caller's signal or `cancel()`): waits end and requests in flight are aborted;
+ * - stop (an auth failure, by default also 403/404): no new request starts, waits end, requests in flight
+ *   finish and keep their answers (a sibling's 401 says nothing about them);
+ * - pause only holds new requests back; it ends nothing.
+ *
+ * A stop also comes when the target is unreachable: the pass's first requests all failed to connect
+ * (`CONNECT_FAILED`) before any got through, so backing off through the whole list would only take hours.
+ */
+import type { InviteAdapter } from '../contract.ts';
+import { attempt, type AbortRequest } from './attempt.ts';
+import { sleep, type Clock } from './clock.ts';
+import { answered, mayHaveLanded, unanswered } from './delivery.ts';
+import { plan, type Batch } from './plan.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { isRetryable, retryDelay, type RetryPolicy } from './retry.ts';
+import type { RunStore, StopReason } from './run-store.ts';
+
+export interface DispatchSettings {
+  adapter: InviteAdapter;
+  concurrency: number;
+  limiter: RateLimiter;
+  policy: RetryPolicy;
+  /** Per-request deadline in ms; 0 or Infinity for none. */
+  timeoutMs: number;
+  maxBatchSize?: number;
+  /** Whole-request failures that end the pass (the credentials or the target are wrong for every request). */
+  stopOn: ReadonlySet<string>;
+  /** Stop when this many requests, the pass's first to end, all failed to connect; 0 never. */
+  unreachableAfter: number;
+  ambiguousRefusals: boolean;
+  clock: Clock;
+  random: () => number;
+  signal?: AbortSignal;
+  /** Called as the pass ends, before the final status is published (so listeners may start another). */
+  onEnd?: () => void;
+}
+
+export interface Dispatch {
+  pause(): void;
+  resume(): void;
+  cancel(reason?: unknown): void;
+  /** Settles when every address of the pass is final or pending; never rejects. */
+  readonly done: Promise<void>;
+}
+
+const cancelledReason = () => new DOMException('The run was cancelled.', 'AbortError');
+
+export function dispatch(store: RunStore, targets: readonly number[], settings: DispatchSettings): Dispatch {
+  const { adapter, clock, limiter, policy } = settings;
+  const cancelled = new AbortController();
+  // Set on stop as well as on cancel. Waits (rate limit, backoff) listen to their worker's own signal,
+  // which halting aborts: one listener per worker at a time, however many workers (a signal shared by
+  // all of them would collect one listener per waiting worker).
+  const halted = new AbortController();
+  const workerSignals = new Set<AbortController>();
+  let stopReason: StopReason | undefined;
+  let paused = false;
+  let unpause: (() => void) | undefined;
+  let gate: Promise<void> | undefined;
+
+  const openGate = () => {
+    paused = false;
+    unpause?.();
+    unpause = undefined;
+    gate = undefined;
+  };
+  const halt = () => {
+    halted.abort();
+    for (const worker of workerSignals) worker.abort(halted.signal.reason);
+    openGate();
+  };
+  // Requests in flight, each by its abort: a cancel reaches them all through one listener.
+  const inFlight = new Set<AbortRequest>();
+  cancelled.signal.addEventListener('abort', () => {
+    halt();
+    for (const abort of [...inFlight]) abort(cancelled.signal.reason);
+  });
+  const onCallerAbort = () => cancelled.abort(settings.signal!.reason);
+  settings.signal?.addEventListener('abort', onCallerAbort, { once: true });
+
+  function stop(reason: StopReason) {
+    if (stopReason || cancelled.signal.aborted) return;
+    stopReason = reason;
+    halt();
+    // The reason shows at once; the status turns `stopped` when the requests in flight have finished,
+    // so a listener that sees it may start the next pass straight away.
+    store.setStatus(store.status, reason);
+  }
+
+  const requeue = { status: 'queued', code: undefined, message: undefined, retryable: undefined, finishedAt: undefined } as const;
+  for (const index of targets) {
+    const record = store.record(index);
+    // Most targets are untouched queued records: no need to copy them.
+    if (record.status !== 'queued' || record.code !== undefined || record.finishedAt !== undefined) store.patch(index, requeue);
+  }
+  store.setStatus('sending');
+  const batches = plan(targets.map((index) => store.invitees[index]!), adapter, { maxBatchSize: settings.maxBatchSize }).map(
+    (batch): Batch => ({ ...batch, indexes: batch.indexes.map((k) => targets[k]!) }),
+  );
+
+  /** Waits for the gate and a rate-limit token. False when the pass was halted meanwhile. */
+  async function waitTurn(signal: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (halted.signal.aborted) return false;
+      if (paused) {
+        await gate;
+        continue;
+      }
+      try {
+        await limiter.take(signal);
+      } catch {
+        return false;
+      }
+      // Paused while waiting for the token: wait for resume, then queue for a fresh token.
+      if (!paused) return !halted.signal.aborted;
+    }
+  }
+
+  function setAll(batch: Batch, changes: (index: number) => Parameters<RunStore['patch']>[1]) {
+    for (const index of batch.indexes) store.patch(index, changes(index));
+  }
+
+  /** Back to waiting for a later send: keeps what we know about a possible delivery. */
+  function leavePending(batch: Batch, landed: boolean) {
+    const at = clock.now();
+    setAll(batch, (index) => ({
+      status: 'pending',
+      finishedAt: at,
+      ...(landed || store.record(index).maybeDelivered ? { maybeDelivered: true } : {}),
+    }));
+  }
+
+  // Unreachable target: the requests that ended so far all failed to connect, and how many.
+  let connectFailures = 0;
+  let reachedServer = false;
+  function unreachable(failure: { code: string; message: string } | undefined): boolean {
+    if (reachedServer) return false;
+    if (failure?.code !== 'CONNECT_FAILED') {
+      reachedServer = true;
+      return false;
+    }
+    return settings.unreachableAfter > 0 && ++connectFailures >= settings.unreachableAfter;
+  }
+
+  async function runBatch(batch: Batch, signal: AbortSignal): Promise<void> {
+    for (let tries = 1; ; tries++) {
+      do {
+        if (!(await waitTurn(signal))) return leavePending(batch, false);
+        // Checked again in the same synchronous step that calls the adapter: a pause that came while
+        // this worker was being resumed still holds this request back.
+      } while (paused || halted.signal.aborted);
+      const startedAt = clock.now();
+      setAll(batch, (index) => {
+        const record = store.record(index);
+        return { status: 'in-flight', attempts: record.attempts + 1, startedAt: record.startedAt ?? startedAt };
+      });
+      store.countRequest(tries === 1 ? { made: 1, batches: 1 } : { made: 1 });
+
+      const result = await attempt(adapter, batch.invitees, { clock, timeoutMs: settings.timeoutMs, inFlight });
+      const at = clock.now();
+      const cannotReach = unreachable(result.ok ? undefined : result.failure);
+      if (result.ok) {
+        batch.indexes.forEach((index, k) => {
+          store.patch(index, answered(result.outcomes[k]!, store.record(index).maybeDelivered === true, settings.ambiguousRefusals, at));
+        });
+        return;
+      }
+
+      const { failure } = result;
+      const landed = mayHaveLanded(failure.code);
+      store.countRequest({ failed: 1, ...(failure.code === 'RATE_LIMITED' ? { rateLimited: 1 } : {}) });
+      // The vendor's wait applies to the account, so to every worker, whatever this batch does next.
+      if (failure.retryAfterMs !== undefined) limiter.holdUntil(at + failure.retryAfterMs);
+      if (cancelled.signal.aborted) return leavePending(batch, landed);
+      if (cannotReach) {
+        const n = connectFailures;
+        stop({
+          code: 'CONNECT_FAILED',
+          message: `${n === 1 ? 'The first request' : `The first ${n} requests`} could not connect (${failure.message.replace(/\.$/, '')}).`,
+        });
+        return leavePending(batch, landed);
+      }
+      if (settings.stopOn.has(failure.code)) {
+        stop({ code: failure.code, message: failure.message });
+        return leavePending(batch, landed);
+      }
+      if (isRetryable(failure.code)) {
+        // Stopped meanwhile: the batch is unsent as far as anyone knows, so pending, not failed.
+        if (halted.signal.aborted) return leavePending(batch, landed);
+        const delay = retryDelay(policy, tries, failure.retryAfterMs, settings.random);
+        if (delay !== undefined) {
+          setAll(batch, (index) => ({
+            status: 'queued',
+            ...(landed || store.record(index).maybeDelivered ? { maybeDelivered: true } : {}),
+          }));
+          try {
+            await sleep(clock, delay, signal);
+          } catch {
+            return leavePending(batch, false);
+          }
+          continue;
+        }
+      }
+      setAll(batch, (index) => unanswered(failure, landed || store.record(index).maybeDelivered === true, at));
+      return;
+    }
+  }
+
+  if (settings.signal?.aborted) onCallerAbort();
+
+  let next = 0;
+  async function worker(): Promise<void> {
+    const own = new AbortController();
+    if (halted.signal.aborted) own.abort(halted.signal.reason);
+    workerSignals.add(own);
+    try {
+      while (next < batches.length && !halted.signal.aborted) await runBatch(batches[next++]!, own.signal);
+    } finally {
+      workerSignals.delete(own);
+    }
+  }
+
+  const workers = Math.max(1, Math.min(settings.concurrency, batches.length));
+  const done = Promise.all(Array.from({ length: workers }, worker)).then(() => {
+    settings.signal?.removeEventListener('abort', onCallerAbort);
+    // Batches no worker reached: never sent, so simply pending.
+    for (const batch of batches.slice(next)) leavePending(batch, false);
+    settings.onEnd?.();
+    if (cancelled.signal.aborted) store.setStatus('cancelled');
+    else if (stopReason) store.setStatus('stopped', stopReason);
+    else store.setStatus('done');
+  });
+
+  return {
+    pause() {
+      if (paused || halted.signal.aborted) return;
+      paused = true;
+      gate = new Promise((resolve) => (unpause = resolve));
+      store.setStatus('paused');
+    },
+    resume() {
+      if (!paused || halted.signal.aborted) return;
+      openGate();
+      store.setStatus('sending');
+    },
+    cancel(reason) {
+      cancelled.abort(reason ?? cancelledReason());
+    },
+    done,
+  };
+}
