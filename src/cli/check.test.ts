@@ -47,11 +47,20 @@ describe('bulk-invite check', () => {
         role: 'member',
         status: 'duplicate',
         code: 'DUPLICATE',
+        params: { email: 'hans@example.de', line: 2 },
         message: 'hans@example.de is already listed on line 2.',
         duplicateOf: 2,
       },
-      expect.objectContaining({ line: 4, email: 'kaputt', status: 'invalid', code: 'INVALID_EMAIL' }),
-      expect.objectContaining({ line: 5, email: '', firstName: 'Lea', status: 'invalid', code: 'MISSING_EMAIL' }),
+      expect.objectContaining({ line: 4, email: 'kaputt', status: 'invalid', code: 'INVALID_EMAIL', params: { value: 'kaputt', reason: 'NO_AT' } }),
+      expect.objectContaining({
+        line: 5,
+        email: '',
+        firstName: 'Lea',
+        status: 'invalid',
+        code: 'MISSING_EMAIL',
+        params: { reason: 'NO_ADDRESS', name: 'Lea Leer' },
+        message: 'The row for Lea Leer has no e-mail address.',
+      }),
     ]);
   });
 
@@ -95,7 +104,12 @@ describe('bulk-invite check', () => {
     expect(table.rows[0].message).toBe('"andy dwyer@northwind.example" has a space before "dwyer"; an address cannot contain spaces.');
     // Free text keeps a "Name address" reading, and says so on the row, in JSON and in the table.
     const pasted = JSON.parse(run(['check', '-'], 'user name@example.com\n').stdout);
-    expect(pasted.rows[0]).toMatchObject({ email: 'name@example.com', name: 'user', status: 'valid', warnings: [{ code: 'NAME_FROM_WORDS' }] });
+    expect(pasted.rows[0]).toMatchObject({
+      email: 'name@example.com',
+      name: 'user',
+      status: 'valid',
+      warnings: [{ code: 'NAME_FROM_WORDS', params: { words: 'user', email: 'name@example.com' } }],
+    });
     const { stdout } = run(['check', '--format', 'table', '-'], 'user name@example.com\n');
     // The table wraps long cells across lines: look for the start of the note.
     expect(stdout).toMatch(/Note: "user" was/);
@@ -121,6 +135,12 @@ describe('bulk-invite check', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(reason);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('words the refusal from the message table, with the numbers it was given', () => {
+    const { status, stderr } = run(['check', '--max-bytes', '10', file('big.csv', 'ann@example.com\nbob@example.com\n')]);
+    expect(status).toBe(2);
+    expect(stderr).toBe('bulk-invite: The input is 32 bytes; the limit is 10 bytes. Split the list, or raise the limit (maxBytes).\n');
   });
 
   it('exits 2 for a file that does not exist', () => {

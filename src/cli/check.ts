@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import Table from 'cli-table3';
 import { checkBytes, checkText, IntakeError, type CheckOptions, type CheckResult, type CheckedRow, type ColumnOverride } from '../core/index.ts';
+import { formatIntakeError, formatRowIssue, formatRowWarning } from '../core/messages/intake.ts';
 import { byteSize, collect, column, positiveInt } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 import { visible } from './terminal.ts';
@@ -30,7 +31,7 @@ interface CheckFlags {
   existing?: string;
 }
 
-/** The row as the CLI prints it: the documented fields, in a fixed order. */
+/** The row as the CLI prints it: the documented fields, in a fixed order (`message`: the English for `code` and `params`). */
 function publicRow(row: CheckedRow): Record<string, unknown> {
   return {
     line: row.line,
@@ -42,6 +43,7 @@ function publicRow(row: CheckedRow): Record<string, unknown> {
     ...(row.role !== undefined ? { role: row.role } : {}),
     status: row.status,
     ...(row.code !== undefined ? { code: row.code } : {}),
+    ...(row.params !== undefined ? { params: row.params } : {}),
     ...(row.message !== undefined ? { message: row.message } : {}),
     ...(row.duplicateOf !== undefined ? { duplicateOf: row.duplicateOf } : {}),
     ...(row.warnings !== undefined ? { warnings: row.warnings } : {}),
@@ -71,7 +73,7 @@ async function printTable(result: CheckResult): Promise<void> {
   for (const row of result.rows) {
     // Cells come from the list: a name holding ESC[2J or a bidi override must print, not act.
     // A warning does not change the row's state, but the person must see it before sending.
-    const notes = [row.message, ...(row.warnings ?? []).map((warning) => `Note: ${warning.message}`)].filter(Boolean).join('\n');
+    const notes = [formatRowIssue(row), ...(row.warnings ?? []).map((warning) => `Note: ${formatRowWarning(warning)}`)].filter(Boolean).join('\n');
     table.push([row.line, row.status, visible(row.email), visible(row.name ?? ''), visible(row.role ?? ''), visible(notes)]);
   }
   const { total, valid, invalid, duplicate } = result.summary;
@@ -136,9 +138,10 @@ export function registerCheck(program: Command): void {
         if (flags.existing) options.existing = await readExisting(flags.existing);
         result = checkBytes(await readInput(input, options), options);
       } catch (error) {
-        if (error instanceof IntakeError && error.code === 'INVALID_OPTIONS') command.error(`error: ${error.message}`);
+        if (error instanceof IntakeError && error.code === 'INVALID_OPTIONS') command.error(`error: ${formatIntakeError(error)}`);
         if (error instanceof IntakeError || error instanceof UnreadableInput) {
-          process.stderr.write(`bulk-invite: ${visible(error.message)}\n`);
+          const reason = error instanceof IntakeError ? formatIntakeError(error) : error.message;
+          process.stderr.write(`bulk-invite: ${visible(reason)}\n`);
           process.exit(2);
         }
         throw error;

@@ -7,6 +7,8 @@
  * `Ann@x.com` and `ann@x.com` as two people is the mistake users actually make.
  */
 import * as z from 'zod/mini';
+import { formatMessage } from '../messages/format.ts';
+import type { EmailTooLongParams, InvalidEmailParams, RowIssueOf } from './row-issues.ts';
 
 const LOCAL = "[a-z0-9.!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -36,6 +38,8 @@ function normalise(value: string): string {
 }
 
 export type AddressProblemCode = 'INVALID_EMAIL' | 'EMAIL_TOO_LONG';
+/** Why an address is refused: a code with its parameters. */
+export type AddressProblem = RowIssueOf<AddressProblemCode>;
 
 /** Characters copy-paste leaves around an address: whitespace of every kind, zero-width spaces, a BOM. */
 function isWrapping(code: number): boolean {
@@ -82,9 +86,12 @@ export function cleanAddress(text: string): string {
 }
 
 export type AddressCheck =
-  | { ok: true; email: string; code?: never; message?: never }
-  /** `email` is trimmed and lower-cased also when invalid, so the person sees what was read. */
-  | { ok: false; email: string; code: AddressProblemCode; message: string };
+  | { ok: true; email: string; code?: never; params?: never; message?: never }
+  /**
+   * `email` is trimmed and lower-cased also when invalid, so the person sees what was read; `message` is
+   * the English sentence for `code` and `params`.
+   */
+  | ({ ok: false; email: string; message: string } & AddressProblem);
 
 /**
  * The normalised address when `input` is one, else undefined: `emailAddressSchema`'s answer, computed
@@ -97,57 +104,58 @@ export function validAddress(input: string): string | undefined {
   return withinLimits(value) && ADDRESS_RE.test(value) ? value : undefined;
 }
 
-/** Validates one address (already cleaned of wrappers) and explains a failure in plain words. */
+/** Validates one address (already cleaned of wrappers) and says why a failure fails, as a code with params. */
 export function checkAddress(input: string): AddressCheck {
   const email = validAddress(input);
   if (email !== undefined) return { ok: true, email };
-  return { ok: false, email: input.trim().toLowerCase(), ...explain(input.trim()) };
+  const problem = addressProblem(input);
+  return { ok: false, email: input.trim().toLowerCase(), ...problem, message: formatMessage(`row.${problem.code}`, problem.params as never) } as AddressCheck;
 }
 
-function explain(value: string): { code: AddressProblemCode; message: string } {
-  const invalid = (why: string) => ({ code: 'INVALID_EMAIL' as const, message: `"${value}" is not a valid e-mail address: ${why}.` });
-  if (value.length > MAX_ADDRESS_LENGTH) {
-    return { code: 'EMAIL_TOO_LONG', message: `The address is ${value.length} characters long; the limit is ${MAX_ADDRESS_LENGTH}.` };
-  }
+/** The longest label of a domain (RFC 1035, section 2.3.4). */
+const MAX_LABEL_LENGTH = 63;
+
+/** Why `input`, which `validAddress` refused, is not an address (`value` in the params: `input` trimmed). */
+export function addressProblem(input: string): AddressProblem {
+  const value = input.trim();
+  const invalid = (params: InvalidEmailParams): AddressProblem => ({ code: 'INVALID_EMAIL', params });
+  const tooLong = (params: EmailTooLongParams): AddressProblem => ({ code: 'EMAIL_TOO_LONG', params });
+  if (value.length > MAX_ADDRESS_LENGTH) return tooLong({ reason: 'ADDRESS', length: value.length, limit: MAX_ADDRESS_LENGTH });
   const at = value.indexOf('@');
-  if (at < 0) return invalid('it has no @');
-  if (value.indexOf('@', at + 1) >= 0) return invalid('it has more than one @');
+  if (at < 0) return invalid({ value, reason: 'NO_AT' });
+  if (value.indexOf('@', at + 1) >= 0) return invalid({ value, reason: 'SEVERAL_AT' });
   const local = value.slice(0, at);
   const domain = value.slice(at + 1);
-  if (local.length === 0) return invalid('nothing comes before the @');
-  if (domain.length === 0) return invalid('nothing comes after the @');
-  if (local.length > MAX_LOCAL_LENGTH) {
-    return { code: 'EMAIL_TOO_LONG', message: `The part before the @ is ${local.length} characters long; the limit is ${MAX_LOCAL_LENGTH}.` };
-  }
+  if (local.length === 0) return invalid({ value, reason: 'NOTHING_BEFORE_AT' });
+  if (domain.length === 0) return invalid({ value, reason: 'NOTHING_AFTER_AT' });
+  if (local.length > MAX_LOCAL_LENGTH) return tooLong({ reason: 'LOCAL_PART', length: local.length, limit: MAX_LOCAL_LENGTH });
   const space = /\s/.exec(value);
   if (space) {
     // Say where: "tom haddad@x.io" has a space before "haddad". The word is what follows the space, up to
-    // the next space or @ (or the domain part, when the space is after the @).
+    // the next space or @ (or the domain part, when the space is after the @). The value is trimmed, so
+    // no word means the @ follows: "ann @x.io".
     const after = value.slice(space.index).replace(/^\s+/, '');
     const stop = after.search(space.index < at ? /[\s@]/ : /\s/);
     const word = stop < 0 ? after : after.slice(0, stop);
-    const where = word === '' ? 'a space at the end' : `a space before "${word}"`;
-    return { code: 'INVALID_EMAIL', message: `"${value}" has ${where}; an address cannot contain spaces.` };
+    return word === '' ? invalid({ value, reason: 'SPACE_BEFORE_AT' }) : invalid({ value, reason: 'SPACE', word });
   }
-  const nonAscii = /[^\x00-\x7f]/.exec(value);
-  if (nonAscii) return invalid(`it contains ${describeCharacter(nonAscii[0])}, which addresses cannot contain`);
+  const nonAscii = /[^\x00-\x7f]/u.exec(value);
+  if (nonAscii) {
+    const character = nonAscii[0];
+    // Format, control, separator and combining characters cannot be seen: they are named by code point.
+    const reason = /[\p{Cf}\p{Cc}\p{Z}\p{M}]/u.test(character) ? 'INVISIBLE_CHARACTER' : 'NON_ASCII';
+    return invalid({ value, reason, character, codePoint: character.codePointAt(0)! });
+  }
   const badLocal = /[^a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]/.exec(local);
-  if (badLocal) return invalid(`"${badLocal[0]}" is not allowed before the @`);
-  if (!domain.includes('.')) return invalid(`the domain "${domain}" has no dot (like example.com)`);
+  if (badLocal) return invalid({ value, reason: 'CHARACTER_BEFORE_AT', character: badLocal[0] });
+  if (!domain.includes('.')) return invalid({ value, reason: 'DOMAIN_WITHOUT_DOT', domain });
   for (const label of domain.split('.')) {
-    if (label.length === 0) return invalid(`the domain "${domain}" has an empty part between dots`);
-    if (label.length > 63) return invalid(`the domain part "${label.slice(0, 20)}…" is longer than 63 characters`);
-    if (/[^a-zA-Z0-9-]/.test(label)) return invalid(`the domain "${domain}" may only contain letters, digits, hyphens and dots`);
-    if (label.startsWith('-') || label.endsWith('-')) return invalid(`the domain part "${label}" starts or ends with a hyphen`);
+    if (label.length === 0) return invalid({ value, reason: 'DOMAIN_EMPTY_PART', domain });
+    if (label.length > MAX_LABEL_LENGTH) return invalid({ value, reason: 'DOMAIN_PART_TOO_LONG', label, limit: MAX_LABEL_LENGTH });
+    if (/[^a-zA-Z0-9-]/.test(label)) return invalid({ value, reason: 'DOMAIN_CHARACTER', domain });
+    if (label.startsWith('-') || label.endsWith('-')) return invalid({ value, reason: 'DOMAIN_PART_HYPHEN', label });
   }
-  return invalid('it does not have the form name@example.com');
-}
-
-/** A character for a message: as itself, or by its code point when it cannot be seen. */
-function describeCharacter(char: string): string {
-  const code = char.codePointAt(0)!;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /[\p{Cf}\p{Cc}\p{Z}\p{M}]/u.test(char) ? `an invisible character (${hex})` : `"${char}"`;
+  return invalid({ value, reason: 'NOT_AN_ADDRESS' });
 }
 
 /** The domain of a valid normalised address. */

@@ -7,12 +7,13 @@ import * as z from 'zod/mini';
 import { cleanAddress, trimWrapping } from './address-rule.ts';
 import { IntakeError } from './errors.ts';
 import { assertLooksLikeText, assertNoNul, assertNotBinaryFormat, decodeBytes, detectEncoding, InputDecoder, type TextEncodingName } from './decode.ts';
-import { headerRank, looksLikeHeader, type ColumnMapping, type OtherAddressColumn } from './columns.ts';
+import { ColumnOverrideError, headerRank, looksLikeHeader, type ColumnMapping, type OtherAddressColumn } from './columns.ts';
 import { detectLayout, type Layout, type LayoutOptions } from './layout.ts';
 import { angleForm, cleanName, parseList, readListLine, type ListEntry } from './list.ts';
 import { forEachRecord, ONE_COLUMN, type Delimiter, type RecordsRead } from './records.ts';
-import { createRowChecker, displayName, type Candidate, type CheckedRow, type RowRules, type Summary } from './row-rules.ts';
-import type { RowWarning } from './warnings.ts';
+import type { MissingEmailParams } from './row-issues.ts';
+import { createRowChecker, displayName, issue, type Candidate, type CheckedRow, type RowRules, type Summary } from './row-rules.ts';
+import { rowWarning, type RowWarning } from './warnings.ts';
 
 export interface CheckOptions extends LayoutOptions, RowRules {
   /**
@@ -41,17 +42,11 @@ export interface StreamOptions extends CheckOptions {
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
-function megabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
-}
-
 /** Refuses an input over the size limit, before reading it. */
-export function assertSize(size: number, options: Pick<CheckOptions, 'maxBytes'>, unit = 'bytes'): void {
+export function assertSize(size: number, options: Pick<CheckOptions, 'maxBytes'>, unit: 'bytes' | 'characters' = 'bytes'): void {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (size <= limit) return;
-  const said = unit === 'bytes' ? megabytes(size) : `${size} ${unit}`;
-  const max = unit === 'bytes' ? megabytes(limit) : `${limit} ${unit}`;
-  throw new IntakeError('TOO_LARGE', `The input is ${said}; the limit is ${max}. Split the list, or raise the limit (maxBytes).`);
+  throw new IntakeError('TOO_LARGE', { size, limit, unit });
 }
 
 export interface MappingReport {
@@ -95,11 +90,13 @@ const optionsSchema = z.object({
 function validateOptions(options: CheckOptions): void {
   const result = optionsSchema.safeParse({ ...options, existing: undefined });
   if (!result.success) {
-    throw new IntakeError('INVALID_OPTIONS', `Invalid intake options: ${z.prettifyError(result.error).replace(/\n/g, ' ')}`);
+    const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '')).filter(Boolean))];
+    // zod's own English says what is wrong with each: passed on verbatim, beside the options' names.
+    throw new IntakeError('INVALID_OPTIONS', { reason: 'SCHEMA', options: names, detail: z.prettifyError(result.error).replace(/\n/g, ' ') });
   }
   const { roles, defaultRole } = options;
   if (roles && defaultRole !== undefined && !roles.some((role) => role.toLowerCase() === defaultRole.toLowerCase())) {
-    throw new IntakeError('INVALID_OPTIONS', `Invalid intake options: the default role "${defaultRole}" is not one of ${roles.join(', ')}.`);
+    throw new IntakeError('INVALID_OPTIONS', { reason: 'DEFAULT_ROLE', role: defaultRole, roles: [...roles] });
   }
 }
 
@@ -132,21 +129,14 @@ export function readAddressCell(cell: string): Pick<Candidate, 'email' | 'name' 
     const [primary, ...others] = text.split(' ::: ').map(trimWrapping);
     text = primary!;
     const more = others.filter((other) => other !== '');
-    if (more.length > 0) {
-      warnings = [
-        {
-          code: 'OTHER_ADDRESSES',
-          message: `The cell also holds ${more.join(', ')}; only the first address, ${text}, is invited.`,
-        },
-      ];
-    }
+    if (more.length > 0) warnings = [rowWarning('OTHER_ADDRESSES', { invited: text, others: more })];
   }
   const found = parseList(text).filter((entry) => entry.email.includes('@'));
   if (found.length > 1) {
-    const listed = found.map((entry) => entry.email).join(', ');
+    const emails = found.map((entry) => entry.email);
     return {
       email: text,
-      problem: { code: 'MULTIPLE_EMAILS', message: `The cell holds ${found.length} addresses (${listed}); put one address per row.` },
+      problem: issue('MULTIPLE_EMAILS', { count: emails.length, emails }),
       ...(warnings ? { warnings } : {}),
     };
   }
@@ -165,21 +155,11 @@ function withName(email: string, name: string | undefined): Pick<Candidate, 'ema
 
 const REPLACEMENT = '\ufffd';
 
-function invalidBytes(line: number): RowWarning {
-  return {
-    code: 'INVALID_BYTES',
-    message: `Line ${line} held bytes that are not valid text in the file's encoding; they show as "\ufffd". Check the name and address against the original.`,
-  };
-}
+const invalidBytes = (line: number) => rowWarning('INVALID_BYTES', { line });
 
 const LONE_CR = /\r(?!\n)/;
 
-function crInsideRow(line: number): RowWarning {
-  return {
-    code: 'CR_INSIDE_ROW',
-    message: `Line ${line} holds a carriage return that this file does not use as a line break; if it was meant to start a new row, that row was read as part of this one.`,
-  };
-}
+const crInsideRow = (line: number) => rowWarning('CR_INSIDE_ROW', { line });
 
 function addWarning(row: { warnings?: RowWarning[] }, warning: RowWarning): void {
   if (row.warnings) row.warnings.push(warning);
@@ -190,17 +170,18 @@ function addWarning(row: { warnings?: RowWarning[] }, warning: RowWarning): void
  * For a row without its own address whose other address columns hold one: says which, and why it is
  * not invited, so nothing in the row goes unmentioned.
  */
-function missingButElsewhere(candidate: Candidate, cells: readonly string[], others: readonly OtherAddressColumn[]): string | undefined {
+function missingButElsewhere(candidate: Candidate, cells: readonly string[], others: readonly OtherAddressColumn[]): MissingEmailParams | undefined {
   for (const other of others) {
     const cell = cells[other.index]?.trim();
     if (!cell || !cell.includes('@')) continue;
-    const who = displayName(candidate);
-    const label = other.header ? `"${other.header}"` : `column ${other.index + 1}`;
-    const why =
-      other.reason === 'secondary'
-        ? "its header marks it as not the person's own (a sign-in name, another person's address, or a secondary one); choose it as the address column to invite from it"
-        : 'another column was taken as the invitees\' addresses';
-    return `The row${who ? ` for ${who}` : ''} has no e-mail address; ${label} holds ${cell}, which is not invited: ${why}.`;
+    const name = displayName(candidate);
+    return {
+      reason: other.reason === 'secondary' ? 'SECONDARY_COLUMN' : 'OTHER_COLUMN_CHOSEN',
+      column: other.index + 1,
+      ...(other.header ? { header: other.header } : {}),
+      value: cell,
+      ...(name ? { name } : {}),
+    };
   }
   return undefined;
 }
@@ -309,7 +290,7 @@ class IntakeReader {
       if (strayCr && LONE_CR.test(raw)) addWarning(candidate, crInsideRow(line));
       if (this.otherAddresses.length > 0 && candidate.problem === undefined && candidate.email.trim() === '') {
         const elsewhere = missingButElsewhere(candidate, cells, this.otherAddresses);
-        if (elsewhere !== undefined) candidate.problem = { code: 'MISSING_EMAIL', message: elsewhere };
+        if (elsewhere !== undefined) candidate.problem = issue('MISSING_EMAIL', elsewhere);
       }
       this.onRow(this.checker.check(candidate));
     });
@@ -369,7 +350,7 @@ function layoutFor(sample: string, options: CheckOptions): Layout {
   try {
     return detectLayout(sample, options);
   } catch (error) {
-    if (error instanceof RangeError) throw new IntakeError('INVALID_OPTIONS', error.message);
+    if (error instanceof ColumnOverrideError) throw new IntakeError('INVALID_OPTIONS', error.params);
     throw error;
   }
 }
@@ -379,7 +360,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   validateOptions(options);
   assertSize(text.length, options, 'characters');
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (input.trim() === '') throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  if (input.trim() === '') throw new IntakeError('EMPTY_INPUT', {});
   assertNoNul(input);
   const layout = layoutFor(sampleOf(input), options);
   const rows: CheckedRow[] = [];
@@ -481,7 +462,7 @@ export async function checkStream(
   const decoder = new InputDecoder(encoding, ascii ? HEAD_BYTES : 0);
 
   let pending = decoder.decode(headBytes) + (done ? decoder.decode() : '');
-  if (pending.trim() === '' && done) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  if (pending.trim() === '' && done) throw new IntakeError('EMPTY_INPUT', {});
   assertLooksLikeText(pending);
   // As checkText: one more byte-order mark than the decoder removes is not text.
   if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
@@ -522,6 +503,6 @@ export async function checkStream(
     if (done || LINE_BREAK.test(text)) flush(done);
     progress();
   }
-  if (blank) throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+  if (blank) throw new IntakeError('EMPTY_INPUT', {});
   return { summary: reader.summary, encoding: decoder.encoding, bom, mapping: mappingReport(layout), ignored: reader.ignored };
 }

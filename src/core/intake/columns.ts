@@ -5,6 +5,8 @@
  * invites, HubSpot, Slack, plus common non-English headers. A column is taken as the address column
  * only if its cells actually hold addresses, so a Slack `username` or a notes column never wins.
  */
+import { formatMessage } from '../messages/format.ts';
+import type { InvalidOptionsParams } from './errors.ts';
 import { FIELDS, foldHeader, headerRank, isSecondaryAddressHeader, type Field } from './header-aliases.ts';
 
 export { FIELDS, foldHeader, headerRank, type Field };
@@ -158,6 +160,14 @@ export function otherAddressColumns(
     });
 }
 
+/** A column override that names no column of the input: a `RangeError` with what it asked for. */
+export class ColumnOverrideError extends RangeError {
+  override readonly name = 'ColumnOverrideError';
+  constructor(readonly params: Extract<InvalidOptionsParams, { reason: 'NO_SUCH_HEADER' | 'NO_SUCH_COLUMN' }>) {
+    super(formatMessage('intakeError.INVALID_OPTIONS', params));
+  }
+}
+
 /** Applies a caller's override on top of a detected mapping. Throws on a column that does not exist. */
 export function applyOverride(
   mapping: ColumnMapping,
@@ -179,10 +189,10 @@ export function applyOverride(
       index = wanted;
     } else {
       index = header ? header.findIndex((text) => foldHeader(text) === foldHeader(wanted)) : -1;
-      if (index < 0) throw new RangeError(`No column is headed "${wanted}" (asked for ${field}).`);
+      if (index < 0) throw new ColumnOverrideError({ reason: 'NO_SUCH_HEADER', field, header: wanted });
     }
     if (!Number.isInteger(index) || index < 0 || index >= width) {
-      throw new RangeError(`Column ${wanted} does not exist (asked for ${field}); the input has ${width} columns.`);
+      throw new ColumnOverrideError({ reason: 'NO_SUCH_COLUMN', field, index, width });
     }
     result[field] = { index, source: 'override', ...(header?.[index] ? { header: header[index] } : {}) };
   }

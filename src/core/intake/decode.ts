@@ -6,7 +6,7 @@
  * every accented name into mojibake. Files that are not text (workbooks,
  * archives, images) are refused with an error that says what they look like.
  */
-import { IntakeError } from './errors.ts';
+import { IntakeError, type BinaryKind } from './errors.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -16,8 +16,6 @@ export interface DecodedText {
   /** Whether the input started with a byte-order mark (which is not part of `text`). */
   bom: boolean;
 }
-
-const SAVE_AS_CSV = 'Save it as CSV (in Excel: File › Save As › "CSV UTF-8") and try again.';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, i) => bytes[i] === byte);
@@ -35,29 +33,23 @@ export function assertNotBinaryFormat(bytes: Uint8Array): void {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const head = asciiPrefix(bytes, 2048);
     if (head.includes('[Content_Types].xml') || head.includes('xl/')) {
-      throw new IntakeError('SPREADSHEET_FILE', `This is an Excel workbook (.xlsx), not a text file. ${SAVE_AS_CSV}`);
+      throw new IntakeError('SPREADSHEET_FILE', { kind: 'XLSX' });
     }
-    if (head.includes('opendocument.spreadsheet')) {
-      throw new IntakeError('SPREADSHEET_FILE', `This is an OpenDocument spreadsheet (.ods), not a text file. ${SAVE_AS_CSV}`);
-    }
-    throw new IntakeError('BINARY_FILE', 'This is a ZIP archive, not a text file. Upload a CSV or TSV file, or paste the list.');
+    if (head.includes('opendocument.spreadsheet')) throw new IntakeError('SPREADSHEET_FILE', { kind: 'ODS' });
+    throw new IntakeError('BINARY_FILE', { kind: 'ZIP' });
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw new IntakeError('SPREADSHEET_FILE', `This is an Excel 97-2003 workbook (.xls), not a text file. ${SAVE_AS_CSV}`);
-  }
-  const known: Array<[readonly number[], string]> = [
-    [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-    [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-    [[0xff, 0xd8, 0xff], 'a JPEG image'],
-    [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-    [[0x1f, 0x8b], 'a gzip archive'],
-    [[0x7f, 0x45, 0x4c, 0x46], 'a program (ELF)'],
-    [[0x4d, 0x5a], 'a Windows program'],
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new IntakeError('SPREADSHEET_FILE', { kind: 'XLS' });
+  const known: Array<[readonly number[], BinaryKind]> = [
+    [[0x25, 0x50, 0x44, 0x46], 'PDF'],
+    [[0x89, 0x50, 0x4e, 0x47], 'PNG'],
+    [[0xff, 0xd8, 0xff], 'JPEG'],
+    [[0x47, 0x49, 0x46, 0x38], 'GIF'],
+    [[0x1f, 0x8b], 'GZIP'],
+    [[0x7f, 0x45, 0x4c, 0x46], 'ELF'],
+    [[0x4d, 0x5a], 'WINDOWS_PROGRAM'],
   ];
-  for (const [signature, what] of known) {
-    if (startsWith(bytes, signature)) {
-      throw new IntakeError('BINARY_FILE', `This is ${what}, not a text file. Upload a CSV or TSV file, or paste the list.`);
-    }
+  for (const [signature, kind] of known) {
+    if (startsWith(bytes, signature)) throw new IntakeError('BINARY_FILE', { kind });
   }
 }
 
@@ -235,10 +227,7 @@ export function assertNoNul(text: string, firstLine = 1): void {
   let breaks = 0;
   for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) breaks++;
   if (breaks === 0) for (let i = before.indexOf('\r'); i >= 0; i = before.indexOf('\r', i + 1)) breaks++;
-  throw new IntakeError(
-    'BINARY_FILE',
-    `This file contains binary data, not text (a NUL byte on line ${firstLine + breaks}). Upload a CSV or TSV file, or paste the list.`,
-  );
+  throw new IntakeError('BINARY_FILE', { kind: 'NUL', line: firstLine + breaks });
 }
 
 /**
@@ -254,10 +243,10 @@ export function assertLooksLikeText(text: string): void {
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
   if (sample.length > 0 && control / sample.length > 0.05) {
-    throw new IntakeError('BINARY_FILE', 'This file contains binary data, not text. Upload a CSV or TSV file, or paste the list.');
+    throw new IntakeError('BINARY_FILE', { kind: 'BINARY_DATA' });
   }
   if (/^\s*<\?xml/.test(sample) && sample.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-    throw new IntakeError('SPREADSHEET_FILE', `This is an Excel XML spreadsheet, not a CSV file. ${SAVE_AS_CSV}`);
+    throw new IntakeError('SPREADSHEET_FILE', { kind: 'EXCEL_XML' });
   }
 }
 
@@ -270,7 +259,7 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer): DecodedText {
   const decoder = new InputDecoder(encoding);
   const text = decoder.decode(bytes) + decoder.decode();
   if (text.trim().length === 0) {
-    throw new IntakeError('EMPTY_INPUT', 'The input is empty: there are no rows to read.');
+    throw new IntakeError('EMPTY_INPUT', {});
   }
   assertLooksLikeText(text);
   return { text, encoding, bom };

@@ -34,6 +34,7 @@ describe('parseList: separators', () => {
     // An address with a word right beside it says so: `and cat@x.com` may be one mistyped address.
     const beside = (word: string, email: string) => ({
       code: 'WORD_NEXT_TO_ADDRESS',
+      params: { word, email },
       message: `"${word}" stands next to ${email} with only a space between; if the space was typed by mistake, correct the row.`,
     });
     expect(parseList('ann@x.com bob@x.com and cat@x.com')).toEqual([
@@ -90,13 +91,15 @@ describe('parseList: display names', () => {
     expect(parseList('Ann Lee ann@x.com\n"Bob" bob@x.com\nuser name@x.io')).toEqual([
       {
         ...e(1, 'Ann Lee ann@x.com', 'ann@x.com', 'Ann Lee'),
-        warnings: [{ code: 'NAME_FROM_WORDS', message: expect.stringContaining('"Ann Lee" was read as the name for ann@x.com') }],
+        warnings: [
+          { code: 'NAME_FROM_WORDS', params: { words: 'Ann Lee', email: 'ann@x.com' }, message: expect.stringContaining('"Ann Lee" was read as the name for ann@x.com') },
+        ],
       },
       // A quoted name says it is a name: nothing to warn about.
       e(2, '"Bob" bob@x.com', 'bob@x.com', 'Bob'),
       {
         ...e(3, 'user name@x.io', 'name@x.io', 'user'),
-        warnings: [{ code: 'NAME_FROM_WORDS', message: expect.stringContaining('"user" was read as the name for name@x.io') }],
+        warnings: [{ code: 'NAME_FROM_WORDS', params: { words: 'user', email: 'name@x.io' }, message: expect.stringContaining('"user" was read as the name for name@x.io') }],
       },
     ]);
   });

@@ -1,27 +1,18 @@
 /**
  * The per-row rules: address validity, domain lists, role, row limit, and dedupe (within the input and
  * against the host's `existing` list). Each candidate comes out as exactly one `CheckedRow` in exactly
- * one state, with a stable code and a human message when it is not valid. Stateful (dedupe, limit), so
- * one checker serves one input, read in order.
+ * one state, with a stable code, its parameters and the English message when it is not valid. Stateful
+ * (dedupe, limit), so one checker serves one input, read in order.
  */
+import { en } from '../messages/en.ts';
 import { AddressIndex } from './address-index.ts';
-import { checkAddress, domainMatches, domainOf, validAddress, type AddressProblemCode } from './address-rule.ts';
+import { addressProblem, domainMatches, domainOf, validAddress } from './address-rule.ts';
+import { ROW_ISSUE_CODES, type AnyRowIssueParams, type RowIssueCode, type RowIssueOf, type RowIssueParams } from './row-issues.ts';
 import type { RowWarning } from './warnings.ts';
 
-export type RowStatus = 'valid' | 'invalid' | 'duplicate';
+export type { RowIssueCode } from './row-issues.ts';
 
-export type RowIssueCode =
-  | AddressProblemCode
-  | 'MISSING_EMAIL'
-  | 'MULTIPLE_EMAILS'
-  | 'DOMAIN_NOT_ALLOWED'
-  | 'DOMAIN_BLOCKED'
-  | 'ROLE_NOT_ALLOWED'
-  | 'TOO_MANY_ROWS'
-  | 'DUPLICATE'
-  | 'ALREADY_MEMBER'
-  | 'ALREADY_INVITED'
-  | 'ALREADY_EXISTS';
+export type RowStatus = 'valid' | 'invalid' | 'duplicate';
 
 /** What a row says, as read. */
 interface RowFields {
@@ -48,23 +39,22 @@ interface RowFields {
 /** A row as the reader found it, before the rules. */
 export interface Candidate extends RowFields {
   /** A problem the reader already found (e.g. several addresses in one cell). */
-  problem?: { code: RowIssueCode; message: string };
+  problem?: RowIssueOf;
 }
 
 export interface CheckedRow extends RowFields {
   status: RowStatus;
   code?: RowIssueCode;
+  /** What the message needs, for `code` (see `RowIssueParams`); `formatRowIssue` words it from any table. */
+  params?: AnyRowIssueParams;
+  /** The English sentence for `code` and `params`. */
   message?: string;
   /** For in-input duplicates: the line of the row this one repeats. */
   duplicateOf?: number;
 }
 
-export interface RowIssue {
-  line: number;
-  raw: string;
-  code: RowIssueCode;
-  message: string;
-}
+/** A row that is not valid: its line, text, code with params, and English message. */
+export type RowIssue = { line: number; raw: string; message: string } & RowIssueOf;
 
 export type ExistingEntry = string | { email: string; status: 'member' | 'invited' };
 
@@ -96,11 +86,8 @@ export interface RowChecker {
   readonly summary: Readonly<Summary>;
 }
 
-const EXISTING_TEXT = {
-  ALREADY_MEMBER: 'is already a member',
-  ALREADY_INVITED: 'already has a pending invitation',
-  ALREADY_EXISTS: 'is already a member or has a pending invitation',
-} as const;
+/** The English sentence of each code, looked up by the code itself on the hot path. */
+const ENGLISH = Object.fromEntries(ROW_ISSUE_CODES.map((code) => [code, en[`row.${code}`]])) as Record<RowIssueCode, (params: AnyRowIssueParams) => string>;
 
 function foldDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^@/, '');
@@ -135,11 +122,13 @@ export function displayName(person: { name?: string | undefined; firstName?: str
 export function createRowChecker(rules: RowRules = {}, { compactIndex = false }: RowCheckerOptions = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
-  const allow = rules.allowDomains?.map(foldDomain);
+  // Shared by every row's params (frozen: they are data to read).
+  const allow = rules.allowDomains && Object.freeze(rules.allowDomains.map(foldDomain));
+  const roleList = roles && Object.freeze([...roles.values()]);
   const block = rules.blockDomains?.map(foldDomain);
   // The default role is spelled as the target spells it, like any role a row names.
   const defaultRole = rules.defaultRole === undefined ? undefined : (roles?.get(rules.defaultRole.trim().toLowerCase()) ?? rules.defaultRole);
-  const existing = new Map<string, keyof typeof EXISTING_TEXT>();
+  const existing = new Map<string, 'ALREADY_MEMBER' | 'ALREADY_INVITED' | 'ALREADY_EXISTS'>();
   for (const entry of rules.existing ?? []) {
     if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
     else existing.set(entry.email.trim().toLowerCase(), entry.status === 'member' ? 'ALREADY_MEMBER' : 'ALREADY_INVITED');
@@ -148,11 +137,13 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
   const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
 
   // Hot path (100,000s of rows): no closures or object copies per row; the candidate becomes the row.
-  function settle(row: CheckedRow, status: RowStatus, code?: RowIssueCode, message?: string, duplicateOf?: number): CheckedRow {
+  // Code and params travel as two arguments; `invalid` (and `satisfies` for duplicates) checks them against each other.
+  function settle(row: CheckedRow, status: RowStatus, code?: RowIssueCode, params?: AnyRowIssueParams, duplicateOf?: number): CheckedRow {
     row.status = status;
     if (code !== undefined) {
       row.code = code;
-      row.message = message!;
+      row.params = params!;
+      row.message = ENGLISH[code](params!);
     }
     if (duplicateOf !== undefined) row.duplicateOf = duplicateOf;
     summary.total++;
@@ -162,10 +153,15 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
     return row;
   }
 
+  function invalid<C extends RowIssueCode>(row: CheckedRow, code: C, params: RowIssueParams[C]): CheckedRow {
+    return settle(row, 'invalid', code, params);
+  }
+
   function invalidAddress(row: CheckedRow): CheckedRow {
-    const address = checkAddress(row.email);
-    row.email = address.email;
-    return settle(row, 'invalid', address.code, address.message);
+    const problem = addressProblem(row.email);
+    // Shown as read, trimmed and lower-cased.
+    row.email = row.email.trim().toLowerCase();
+    return settle(row, 'invalid', problem.code, problem.params);
   }
 
   function check(candidate: Candidate): CheckedRow {
@@ -174,24 +170,24 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
     if (problem !== undefined) {
       delete row.problem;
       row.email = row.email.trim();
-      return settle(row, 'invalid', problem.code, problem.message);
+      return settle(row, 'invalid', problem.code, problem.params);
     }
     const email = validAddress(row.email);
     if (email === undefined) {
       if (row.email.length > 0 && row.email.trim() !== '') return invalidAddress(row);
       row.email = '';
-      const who = displayName(row);
-      return settle(row, 'invalid', 'MISSING_EMAIL', who ? `The row for ${who} has no e-mail address.` : 'The row has no e-mail address.');
+      const name = displayName(row);
+      return invalid(row, 'MISSING_EMAIL', name ? { reason: 'NO_ADDRESS', name } : { reason: 'NO_ADDRESS' });
     }
     row.email = email;
 
     if (block || allow) {
       const domain = domainOf(email);
       if (block?.some((rule) => domainMatches(domain, rule))) {
-        return settle(row, 'invalid', 'DOMAIN_BLOCKED', `Addresses at ${domain} may not be invited.`);
+        return invalid(row, 'DOMAIN_BLOCKED', { domain });
       }
       if (allow && !allow.some((rule) => domainMatches(domain, rule))) {
-        return settle(row, 'invalid', 'DOMAIN_NOT_ALLOWED', `Only addresses at ${allow.join(', ')} may be invited, not ${domain}.`);
+        return invalid(row, 'DOMAIN_NOT_ALLOWED', { domain, allowed: allow });
       }
     }
 
@@ -208,7 +204,7 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
       }
       canonical ??= roles.get(wantedRole.toLowerCase());
       if (canonical === undefined) {
-        return settle(row, 'invalid', 'ROLE_NOT_ALLOWED', `"${wantedRole}" is not a role here; choose one of: ${[...roles.values()].join(', ')}.`);
+        return invalid(row, 'ROLE_NOT_ALLOWED', { role: wantedRole, roles: roleList! });
       }
       row.role = canonical;
     } else if (wantedRole === undefined) {
@@ -218,13 +214,13 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
 
     if (existing.size > 0) {
       const known = existing.get(email);
-      if (known) return settle(row, 'duplicate', known, `${email} ${EXISTING_TEXT[known]}.`);
+      if (known) return settle(row, 'duplicate', known, { email } satisfies RowIssueParams[typeof known]);
     }
     const earlier = firstLine.get(email);
-    if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', `${email} is already listed on line ${earlier}.`, earlier);
+    if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', { email, line: earlier } satisfies RowIssueParams['DUPLICATE'], earlier);
 
     if (rules.maxRows !== undefined && summary.valid >= rules.maxRows) {
-      return settle(row, 'invalid', 'TOO_MANY_ROWS', `Only ${rules.maxRows} people can be invited at once; this row is past that limit.`);
+      return invalid(row, 'TOO_MANY_ROWS', { limit: rules.maxRows });
     }
     firstLine.add(email, row.line);
     return settle(row, 'valid');
@@ -233,9 +229,14 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
   return { check, summary };
 }
 
+/** A code with its parameters, checked against each other. */
+export function issue<C extends RowIssueCode>(code: C, params: RowIssueParams[C]): RowIssueOf<C> {
+  return { code, params } as RowIssueOf<C>;
+}
+
 /** The problems in a checked input, one per row that is not valid. */
 export function issuesOf(rows: readonly CheckedRow[]): RowIssue[] {
   return rows
     .filter((row) => row.status !== 'valid')
-    .map((row) => ({ line: row.line, raw: row.raw, code: row.code!, message: row.message! }));
+    .map((row) => ({ line: row.line, raw: row.raw, code: row.code!, params: row.params!, message: row.message! }) as RowIssue);
 }

@@ -232,6 +232,7 @@ describe('a lone CR in an LF table', () => {
     expect(result.rows[1]!.warnings).toEqual([
       {
         code: 'CR_INSIDE_ROW',
+        params: { line: 3 },
         message: 'Line 3 holds a carriage return that this file does not use as a line break; if it was meant to start a new row, that row was read as part of this one.',
       },
     ]);

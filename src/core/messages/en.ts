@@ -1,0 +1,5 @@
+/** The English message table: every key the kit produces. */
+import { enIntake } from './en-intake.ts';
+import type { Messages } from './types.ts';
+
+export const en: Messages = { ...enIntake };
