@@ -57,6 +57,8 @@ describe('createAthenaAdapter: rules and construction', () => {
     const a = adapter();
     expect(ATHENA_BASE_URL).toBe('https://api.athenahq.ai');
     expect(a).toMatchObject({ vendor: 'athenahq', roles: ['admin', 'viewer'], defaultRole: 'viewer', maxBatchSize: 1 });
+    // Documented: 60 requests a minute per organization; the engine keeps to it unless told otherwise.
+    expect(a.rateLimit).toEqual({ requests: 60, per: 'minute' });
     expect(ATHENA_ROLES).toEqual(['admin', 'viewer']);
     expect(ATHENA_DEFAULT_ROLE).toBe('viewer');
   });
@@ -383,14 +385,14 @@ describe('round trips: every scenario', () => {
 
   it('timeout: TIMEOUT via AbortSignal.timeout', async () => {
     useScenario({ name: 'timeout' });
-    const error = await failure(adapter().send([person('t@example.com')], { signal: AbortSignal.timeout(50) }));
+    const error = await failure(adapter().send([person('t@example.com')], { signal: AbortSignal.timeout(50), idempotencyKey: 'k' }));
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
   });
 
   it('cancel: ABORTED', async () => {
     useScenario({ name: 'timeout' });
     const controller = new AbortController();
-    const pending = adapter().send([person('c@example.com')], { signal: controller.signal });
+    const pending = adapter().send([person('c@example.com')], { signal: controller.signal, idempotencyKey: 'k' });
     setTimeout(() => controller.abort(), 5);
     expect(await failure(pending)).toMatchObject({ code: 'ABORTED', retryable: false });
   });

@@ -13,6 +13,7 @@ import {
   type OutcomeCode,
   type SendContext,
 } from '../core/contract.ts';
+import type { RateLimit } from '../core/send/rate-limit.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const ATHENA_BASE_URL = 'https://api.athenahq.ai';
@@ -24,8 +25,12 @@ export const ATHENA_INVITE_METHODS = ['direct', 'email'] as const;
 export type AthenaInviteMethod = (typeof ATHENA_INVITE_METHODS)[number];
 /** Websites or groups one request may name. */
 export const ATHENA_MAX_TARGETS = 50;
-/** The documented limit: 60 requests a minute per organization (each request is one invitee). */
-export const ATHENA_REQUESTS_PER_MINUTE = 60;
+/**
+ * AthenaHQ's documented limit: 60 requests a minute per organization, each request one invitee
+ * (AthenaHQ API reference, Rate Limits: https://docs.athenahq.ai/api-reference/rate-limits). The adapter
+ * declares it, so the engine keeps to it when the caller sets no `rateLimit`.
+ */
+export const ATHENA_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ requests: 60, per: 'minute' });
 
 export interface AthenaAdapterOptions extends AdapterConnection {
   /** Websites to invite each person to (1–50). Exactly one of `websiteIds` / `groupIds`. */
@@ -187,7 +192,7 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
   const { inviteMethod } = options;
   const connection = { baseUrl: options.baseUrl ?? ATHENA_BASE_URL, ...(options.fetch ? { fetch: options.fetch } : {}) };
 
-  async function send(batch: readonly Invitee[], context: SendContext = {}): Promise<AddressOutcome[]> {
+  async function send(batch: readonly Invitee[], context?: SendContext): Promise<AddressOutcome[]> {
     if (batch.length === 0) return [];
     if (batch.length > 1) {
       throw new RangeError(`AthenaHQ invites one person per request (maxBatchSize 1); got a batch of ${batch.length}.`);
@@ -219,7 +224,8 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
       path: ATHENA_BULK_INVITE_PATH,
       ...(apiKey ? { headers: { 'x-api-key': apiKey }, credential: apiKey } : {}),
       body: z.parse(bulkRequestSchema, body),
-      ...(context.signal ? { signal: context.signal } : {}),
+      // AthenaHQ documents no idempotency key, so `context.idempotencyKey` is not sent.
+      ...(context?.signal ? { signal: context.signal } : {}),
     });
 
     if (response.status < 200 || response.status > 299) {
@@ -239,6 +245,7 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
     roles: ATHENA_ROLES,
     defaultRole: ATHENA_DEFAULT_ROLE,
     maxBatchSize: 1,
+    rateLimit: ATHENA_RATE_LIMIT,
     // One request carries one role and one invite method (the method is fixed per adapter, but a key
     // that names it keeps plans from different adapters apart).
     groupBy: (invitee) => `${athenaRole(invitee.role) ?? invitee.role ?? ''}|${inviteMethod}`,

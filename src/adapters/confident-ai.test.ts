@@ -62,6 +62,7 @@ describe('createConfidentAiAdapter: rules', () => {
     expect(adapter.roles).toEqual(['Member']);
     expect(adapter.defaultRole).toBe('Member');
     expect(adapter.maxBatchSize).toBe(50);
+    expect(adapter.rateLimit).toBeUndefined(); // Confident AI publishes none: the engine's default applies
     expect(CONFIDENT_AI_BASE_URL).toBe('https://api.confident-ai.com');
   });
 
@@ -311,14 +312,14 @@ describe('scenarios', () => {
 
   it('timeout: TIMEOUT through AbortSignal.timeout', async () => {
     useMock({ scenario: createScenario('timeout') });
-    const error = await sendError(adapterFor().send(invitees('a@example.com'), { signal: AbortSignal.timeout(30) }));
+    const error = await sendError(adapterFor().send(invitees('a@example.com'), { signal: AbortSignal.timeout(30), idempotencyKey: 'k' }));
     expect([error.code, error.retryable]).toEqual(['TIMEOUT', true]);
   });
 
   it('cancel: ABORTED, not retryable', async () => {
     useMock({ scenario: createScenario('timeout') });
     const controller = new AbortController();
-    const pending = adapterFor().send(invitees('a@example.com'), { signal: controller.signal });
+    const pending = adapterFor().send(invitees('a@example.com'), { signal: controller.signal, idempotencyKey: 'k' });
     controller.abort();
     const error = await sendError(pending);
     expect([error.code, error.retryable]).toEqual(['ABORTED', false]);

@@ -107,7 +107,7 @@ export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): In
     return choice.ok ? (choice.projectRoleId ?? '') : `unusable:${(invitee.role ?? '').toLowerCase()}`;
   }
 
-  async function send(batch: readonly Invitee[], context: SendContext = {}): Promise<AddressOutcome[]> {
+  async function send(batch: readonly Invitee[], context?: SendContext): Promise<AddressOutcome[]> {
     const first = batch[0];
     if (first === undefined) return [];
     if (batch.length > maxBatchSize) {
@@ -125,7 +125,8 @@ export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): In
       emails: batch.map((invitee) => invitee.email),
       ...(role.projectRoleId === undefined ? {} : { projectRoleId: role.projectRoleId }),
     });
-    const response = await confidentAiRequest(options, 'POST', invitationsPath(options.projectId), body, context.signal);
+    // Confident AI documents no idempotency key, so `context.idempotencyKey` is not sent.
+    const response = await confidentAiRequest(options, 'POST', invitationsPath(options.projectId), body, context?.signal);
     const parsed = createResponse.safeParse(response.body);
     if (!parsed.success) throw invalidResponse(response, parsed.error);
 

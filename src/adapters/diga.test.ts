@@ -35,6 +35,7 @@ describe('Diga adapter: rules', () => {
     expect(adapter).toMatchObject({ vendor: 'diga', roles: ['admin', 'member', 'reader'], defaultRole: 'member', maxBatchSize: 50 });
     expect(DIGA_ROLES).toContain(DIGA_DEFAULT_ROLE);
     expect(adapter.groupBy).toBeUndefined(); // the role travels per item
+    expect(adapter.rateLimit).toBeUndefined(); // Diga publishes none: the engine's default applies
     expect(createDigaAdapter({ maxBatchSize: 10 }).maxBatchSize).toBe(10);
   });
 
@@ -152,7 +153,7 @@ describe('Diga adapter ⇄ mock: scenarios', () => {
 
   it('timeout: a request with no answer ends as TIMEOUT at the caller’s deadline', async () => {
     const mock = withScenario({ name: 'timeout' });
-    const error = await failure(adapter.send(invitees('t@example.net'), { signal: AbortSignal.timeout(50) }));
+    const error = await failure(adapter.send(invitees('t@example.net'), { signal: AbortSignal.timeout(50), idempotencyKey: 'k' }));
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true });
     expect(mock.state().invitations).toHaveLength(1);
   });

@@ -12,6 +12,7 @@ import {
   type InviteAdapter,
   type Invitee,
   type OutcomeCode,
+  type SendContext,
 } from '../core/contract.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
@@ -106,7 +107,7 @@ export function createDigaAdapter(options: DigaAdapterOptions = {}): InviteAdapt
     defaultRole: DIGA_DEFAULT_ROLE,
     maxBatchSize: options.maxBatchSize ?? DIGA_MAX_BATCH_SIZE,
 
-    async send(batch: readonly Invitee[], context = {}): Promise<AddressOutcome[]> {
+    async send(batch: readonly Invitee[], context?: SendContext): Promise<AddressOutcome[]> {
       // Roles are checked here too, so an unknown one fails its own address instead of a 422 for all.
       const roles = batch.map((invitee) =>
         invitee.role === undefined || invitee.role === ''
@@ -127,7 +128,8 @@ export function createDigaAdapter(options: DigaAdapterOptions = {}): InviteAdapt
             path: DIGA_BULK_PATH,
             ...(apiKey ? { headers: { authorization: `Bearer ${apiKey}` }, credential: apiKey } : {}),
             body,
-            ...(context.signal ? { signal: context.signal } : {}),
+            // Diga documents no idempotency key, so `context.idempotencyKey` is not sent.
+            ...(context?.signal ? { signal: context.signal } : {}),
           },
         );
         if (response.status < 200 || response.status > 299) throw responseError(response);

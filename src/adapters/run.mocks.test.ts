@@ -18,7 +18,7 @@ import type { VendorMock } from '../../mocks/types.ts';
 import { createWixMock, WIX_FIXTURE_SITE_ID, wixFixture } from '../../mocks/wix/index.ts';
 import { createAthenaAdapter } from './athenahq.ts';
 import { createConfidentAiAdapter } from './confident-ai.ts';
-import type { InviteAdapter, Invitee } from '../core/contract.ts';
+import type { InviteAdapter, Invitee, SendContext } from '../core/contract.ts';
 import { createDigaAdapter } from './diga.ts';
 import { createWixAdapter } from './wix.ts';
 import { systemClock, type Clock } from '../core/send/clock.ts';
@@ -118,7 +118,7 @@ function harness(
   const clock = realTime ? systemClock : virtual;
   const base = vendor.adapter(fetch);
   // Time stands still while a request is out; otherwise a deadline could fire before msw answers.
-  const adapter = realTime ? base : { ...base, send: (batch: readonly Invitee[], context?: { signal?: AbortSignal }) => virtual.track(base.send(batch, context)) };
+  const adapter = realTime ? base : { ...base, send: (batch: readonly Invitee[], context?: SendContext) => virtual.track(base.send(batch, context)) };
   const run = createInviteRun(invitees, { clock, random: createRandom(11) });
   watchCounts(run);
   return {
@@ -151,6 +151,19 @@ describe.each(vendors)('$name adapter against its mock', (vendor) => {
     expect(final.counts.sent).toBe(12);
     expect(final.requests.made).toBe(final.requests.batches);
     expect(h.heldCounts(final)).toEqual(Array(12).fill(1));
+  });
+
+  it('sends no Idempotency-Key: the vendor documents none (the key is for a host\'s own backend)', async () => {
+    const headers: string[][] = [];
+    const recording: typeof globalThis.fetch = (input, init) => {
+      headers.push([...new Request(input, init).headers.keys()]);
+      return globalThis.fetch(input, init);
+    };
+    const h = harness(vendor, { name: 'ok' }, {}, { fetch: recording });
+    const final = await h.run.send(h.options);
+    expect(final.counts.sent).toBe(12);
+    expect(headers.length).toBe(final.requests.made);
+    expect(headers.flat().filter((name) => name.includes('idempotency'))).toEqual([]);
   });
 
   it('slow: waits for slow answers', async () => {
@@ -313,7 +326,7 @@ describe('the combined mock backend (what `bulk-invite mock` serves)', () => {
     const clock = createVirtualClock({ start: START, onAdvance: (now) => vi.setSystemTime(now) });
     for (const vendor of vendors) {
       const base = vendor.adapter();
-      const adapter = { ...base, send: (batch: readonly Invitee[], context?: { signal?: AbortSignal }) => clock.track(base.send(batch, context)) };
+      const adapter = { ...base, send: (batch: readonly Invitee[], context?: SendContext) => clock.track(base.send(batch, context)) };
       const final = await createInviteRun(few, { clock }).send({ adapter, rateLimit: false, maxBatchSize: 2, retry: { maxAttempts: 10, baseDelayMs: 100 } });
       expect(final.counts.sent, vendor.name).toBe(6);
       const state = backend.state()[vendor.name as keyof MockBackendState];

@@ -69,6 +69,8 @@ describe('Wix adapter rules', () => {
       defaultRole: WIX_DEFAULT_ROLE,
       maxBatchSize: WIX_MAX_BATCH_SIZE,
       refusalsMayBeRepeats: true,
+      // Documented: 200 requests a minute per instance; the engine keeps to it unless told otherwise.
+      rateLimit: { requests: 200, per: 'minute' },
     });
     expect(adapter.policyIdsFor({ email: 'a@example.com' })).toEqual([WIX_EXAMPLE_POLICY_ID]);
   });
@@ -231,10 +233,10 @@ describe('scenarios', () => {
 
   it('timeout: TIMEOUT when the signal gives up; ABORTED when the caller cancels', async () => {
     const { adapter } = setup({ scenario: { name: 'timeout' } });
-    const timedOut = await failure(adapter.send(people('t@example.com'), { signal: AbortSignal.timeout(50) }));
+    const timedOut = await failure(adapter.send(people('t@example.com'), { signal: AbortSignal.timeout(50), idempotencyKey: 'k' }));
     expect(timedOut).toMatchObject({ code: 'TIMEOUT', retryable: true });
     const controller = new AbortController();
-    const pending = adapter.send(people('c@example.com'), { signal: controller.signal });
+    const pending = adapter.send(people('c@example.com'), { signal: controller.signal, idempotencyKey: 'k' });
     controller.abort();
     expect(await failure(pending)).toMatchObject({ code: 'ABORTED', retryable: false });
   });

@@ -19,6 +19,7 @@ import {
   type Invitee,
   type SendContext,
 } from '../core/contract.ts';
+import type { RateLimit } from '../core/send/rate-limit.ts';
 import { callVendor, resolveApiKey, statusError, type VendorResponse } from './http.ts';
 
 export const WIX_BASE_URL = 'https://www.wixapis.com';
@@ -41,8 +42,12 @@ export const WIX_ROLES: readonly string[] = Object.keys(WIX_ROLE_POLICIES);
 /** Wix publishes no batch limit; its sibling Account Invites caps at 50 per call, so do we. */
 export const WIX_MAX_BATCH_SIZE = 50;
 
-/** "Up to 200 requests per minute, per instance": a hint for the sender's rate limiter. */
-export const WIX_REQUESTS_PER_MINUTE = 200;
+/**
+ * Wix's documented limit, "200 requests per minute, per instance" (Wix REST API, Rate Limits:
+ * https://dev.wix.com/docs/rest/articles/get-started/rate-limits). The adapter declares it, so the engine
+ * keeps to it when the caller sets no `rateLimit`.
+ */
+export const WIX_RATE_LIMIT: Readonly<RateLimit> = Object.freeze({ requests: 200, per: 'minute' });
 
 export interface WixAdapterOptions extends AdapterConnection {
   /** The site the invites are for; sent as the `wix-site-id` header. */
@@ -163,9 +168,9 @@ export interface WixAdapter extends InviteAdapter {
   /** The sorted policy ids an invitee's role maps to, or undefined for a role the table lacks. */
   policyIdsFor(invitee: Invitee): readonly string[] | undefined;
   /** `POST /invites/site-invite/{inviteId}/resend`: sends the email again. */
-  resendInvite(inviteId: string, context?: SendContext): Promise<WixSiteInvite>;
+  resendInvite(inviteId: string, context?: Pick<SendContext, 'signal'>): Promise<WixSiteInvite>;
   /** `POST /invites/site-invite/{inviteId}/revoke`: withdraws a pending invite. */
-  revokeInvite(inviteId: string, context?: SendContext): Promise<void>;
+  revokeInvite(inviteId: string, context?: Pick<SendContext, 'signal'>): Promise<void>;
 }
 
 export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
@@ -193,6 +198,7 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
     roles: [...table.keys()],
     defaultRole,
     maxBatchSize: options.maxBatchSize ?? WIX_MAX_BATCH_SIZE,
+    rateLimit: WIX_RATE_LIMIT,
     policyIdsFor,
 
     groupBy(invitee) {
@@ -201,7 +207,7 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
       return policyIds ? groupKey(policyIds) : `unknown-role:${invitee.role ?? ''}`;
     },
 
-    async send(batch, context = {}) {
+    async send(batch, context) {
       const outcomes = new Map<number, AddressOutcome>();
       const sendable: { index: number; invitee: Invitee }[] = [];
       const sets = new Map<string, readonly string[]>();
@@ -240,7 +246,8 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
           path: '/invites/site-invite/bulk',
           ...(await credentials()),
           body,
-          ...(context.signal ? { signal: context.signal } : {}),
+          // Wix documents no idempotency key, so `context.idempotencyKey` is not sent.
+          ...(context?.signal ? { signal: context.signal } : {}),
         });
         if (response.status < 200 || response.status >= 300) throw wixStatusError(response, 'send the invites');
         const parsed = bulkInviteResponseSchema.safeParse(response.body);

@@ -29,7 +29,7 @@ import { ATHENA_FIXTURE_IDS } from '../../mocks/athenahq/index.ts';
 import { CONFIDENT_AI_DOCS_PROJECT_ID } from '../../mocks/confident-ai/index.ts';
 import { startMockServer, type MockServerOptions, type RunningMockServer } from '../../mocks/server.ts';
 import { WIX_FIXTURE_CONTRIBUTOR_EMAILS, WIX_FIXTURE_EXAMPLE_POLICY_ID, WIX_FIXTURE_SITE_ID } from '../../mocks/wix/index.ts';
-import { CSV_COLUMNS } from '../core/index.ts';
+import { CSV_COLUMNS } from '../core/send/export.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/bulk-invite.js', import.meta.url));
 const WAIT_MS = 15_000;
@@ -172,6 +172,18 @@ describe('bulk-invite send, to each vendor', () => {
 
     const state = await mockState(mock);
     expect(emails.map((email) => held(state, email))).toEqual([1, 1, 1, 1]);
+  });
+
+  it.each([
+    ['wix', '200 requests/min'],
+    ['athena', '60 requests/min'],
+    ['diga', '10 requests/s'],
+  ])("%s without --rate: keeps to the adapter's documented limit, else the engine's default (%s)", async (name, rate) => {
+    const { flags } = vendors.find((v) => v.vendor === name)!;
+    const out = join(tmp, `rate-${name}.json`);
+    const { code, stderr } = await send([...target(mock), '--vendor', name, ...flags, '--out', out, file(`rate-${name}.csv`, `rate.${name}@send.example\n`)]);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`in 1 request at ${rate},`);
   });
 
   it('gives rows without a role the --role, keeps the rows that name one', async () => {

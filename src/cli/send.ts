@@ -15,6 +15,7 @@ import {
   type RunSnapshot,
 } from '../core/index.ts';
 import type { InviteAdapter } from '../core/contract.ts';
+import { DEFAULT_RATE_LIMIT } from '../core/send/run.ts';
 import { headerValueProblem, redact } from '../adapters/http.ts';
 import { byteSize, collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
@@ -160,8 +161,9 @@ function readKey(variable: string, vendor: string): string {
   return key.trim();
 }
 
-function rateFor(flags: SendFlags): RateLimit {
-  return flags.rate === undefined ? VENDORS[flags.vendor].rate : { requests: flags.rate, per: 'second' };
+/** --rate, or undefined: the engine then keeps to the adapter's documented limit, else its default. */
+function rateFlag(flags: SendFlags): RateLimit | undefined {
+  return flags.rate === undefined ? undefined : { requests: flags.rate, per: 'second' };
 }
 
 function describeRate(rate: RateLimit): string {
@@ -222,10 +224,10 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
   const nothing = nothingToSend(check, input);
   if (nothing) fail(EXIT.unusable, nothing);
   const invitees = inviteesFromRows(check.rows);
-  const rate = rateFor(flags);
+  const rate = rateFlag(flags);
   const requests = plan(invitees, adapter).length;
   say(
-    `${plural(invitees.length, 'address', 'addresses')} to ${vendor.label} in ${plural(requests, 'request')} at ${describeRate(rate)}, ` +
+    `${plural(invitees.length, 'address', 'addresses')} to ${vendor.label} in ${plural(requests, 'request')} at ${describeRate(rate ?? adapter.rateLimit ?? DEFAULT_RATE_LIMIT)}, ` +
       `${flags.concurrency} at a time (${count(check.summary.invalid)} invalid and ${count(check.summary.duplicate)} duplicate rows set aside).`,
   );
 
@@ -237,7 +239,7 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
     adapter,
     signal: cancel.signal,
     concurrency: flags.concurrency,
-    rateLimit: rate,
+    ...(rate ? { rateLimit: rate } : {}),
     retry: { maxAttempts: flags.maxAttempts },
     timeoutMs: Math.round(flags.timeout * 1000),
   });

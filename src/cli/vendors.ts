@@ -1,13 +1,13 @@
 /**
  * The four vendors as `bulk-invite send` names them: each one's own options (spelled after the vendor's
- * own fields), how to build its adapter from them, and the request rate it documents.
+ * own fields) and how to build its adapter from them. The rate a vendor documents is the adapter's own
+ * (`InviteAdapter.rateLimit`), which the engine keeps to when --rate is not given.
  */
-import { createAthenaAdapter, ATHENA_INVITE_METHODS, ATHENA_REQUESTS_PER_MINUTE, type AthenaInviteMethod } from '../adapters/athenahq.ts';
+import { createAthenaAdapter, ATHENA_INVITE_METHODS, type AthenaInviteMethod } from '../adapters/athenahq.ts';
 import { createConfidentAiAdapter } from '../adapters/confident-ai.ts';
 import type { InviteAdapter } from '../core/contract.ts';
 import { createDigaAdapter } from '../adapters/diga.ts';
-import { createWixAdapter, WIX_REQUESTS_PER_MINUTE } from '../adapters/wix.ts';
-import type { RateLimit } from '../core/index.ts';
+import { createWixAdapter } from '../adapters/wix.ts';
 
 export const VENDOR_NAMES = ['diga', 'wix', 'confident', 'athena'] as const;
 export type VendorName = (typeof VENDOR_NAMES)[number];
@@ -43,8 +43,6 @@ interface VendorSpec {
   label: string;
   /** Flags this vendor reads; any other vendor flag is a usage error. */
   flags: readonly (keyof VendorFlags)[];
-  /** The vendor's documented limit, used when --rate is not given. */
-  rate: RateLimit;
   /** Throws `UsageError` for missing or contradictory flags; adapters throw TypeError for bad values. */
   build(flags: VendorFlags, connection: Connection): InviteAdapter;
 }
@@ -57,21 +55,17 @@ function required<T>(value: T | undefined, option: string, vendor: string): T {
   return value;
 }
 
-const TEN_PER_SECOND: RateLimit = { requests: 10, per: 'second' };
-
 export const VENDORS: Record<VendorName, VendorSpec> = {
   diga: {
     label: 'Diga',
     flags: [],
-    // assumption: Diga publishes no limit; the engine's default.
-    rate: TEN_PER_SECOND,
+    // Diga publishes no limit: the adapter declares none, so the engine's default applies.
     // The key selects the project: Diga has no project option.
     build: (_flags, c) => createDigaAdapter({ baseUrl: c.baseUrl, apiKey: c.apiKey }),
   },
   wix: {
     label: 'Wix',
     flags: ['siteId', 'policyId'],
-    rate: { requests: WIX_REQUESTS_PER_MINUTE, per: 'minute' },
     // Role ids belong to the Wix account, so they are asked for rather than defaulted to the docs' example.
     build: (flags, c) =>
       createWixAdapter({
@@ -85,8 +79,7 @@ export const VENDORS: Record<VendorName, VendorSpec> = {
   confident: {
     label: 'Confident AI',
     flags: ['projectId'],
-    // assumption: Confident AI publishes no limit; the engine's default.
-    rate: TEN_PER_SECOND,
+    // Confident AI publishes no limit: the adapter declares none, so the engine's default applies.
     build: (flags, c) =>
       createConfidentAiAdapter({
         baseUrl: c.baseUrl,
@@ -97,7 +90,6 @@ export const VENDORS: Record<VendorName, VendorSpec> = {
   athena: {
     label: 'AthenaHQ',
     flags: ['websiteId', 'groupId', 'inviteMethod'],
-    rate: { requests: ATHENA_REQUESTS_PER_MINUTE, per: 'minute' },
     build(flags, c) {
       if (flags.websiteId && flags.groupId) throw new UsageError('AthenaHQ takes --website-id or --group-id, not both.');
       if (!flags.websiteId && !flags.groupId) throw new UsageError('AthenaHQ needs --website-id or --group-id.');

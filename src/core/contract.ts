@@ -2,6 +2,7 @@
  * The contract every invite backend implements: the four vendor adapters in this folder, and a host's
  * own backend. The sending engine only ever talks to this interface.
  */
+import type { RateLimit } from './send/rate-limit.ts';
 
 /** One person to invite, as the intake core produced it (already normalised and validated). */
 export interface Invitee {
@@ -44,9 +45,46 @@ export interface AddressOutcome {
   vendorId?: string;
 }
 
+/**
+ * What the engine hands an adapter with each request.
+ *
+ * A host's own backend can make retries safe with `idempotencyKey`: send it as the `Idempotency-Key`
+ * request header of the IETF HTTP API draft "The Idempotency-Key HTTP Header Field"
+ * (https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/), whose value is a
+ * Structured Fields string, so quoted. The backend then answers a repeat of a request it has already
+ * acted on with that first answer instead of inviting again:
+ *
+ * ```ts
+ * const adapter: InviteAdapter = {
+ *   vendor: 'our-api', roles: ['member', 'admin'], maxBatchSize: 100,
+ *   async send(batch, context) {
+ *     const response = await fetch('/api/invitations', {
+ *       method: 'POST',
+ *       headers: { 'content-type': 'application/json', ...(context ? { 'idempotency-key': `"${context.idempotencyKey}"` } : {}) },
+ *       body: JSON.stringify(batch.map(({ email, role }) => ({ email, role }))),
+ *       signal: context?.signal,
+ *     });
+ *     // ... one outcome per invitee, or throw an InviteError
+ *   },
+ * };
+ * ```
+ *
+ * The four vendor adapters do not send it: none of those APIs documents an idempotency key.
+ */
 export interface SendContext {
-  /** Aborts the request (cancel, or the engine's per-request timeout). */
+  /**
+   * Aborts the request: on cancel, or at the engine's per-request deadline (reason: a `TimeoutError`
+   * DOMException). Only meaningful while `send` runs: the engine may hand the same signal to the
+   * worker's next request once this one has settled, so do not keep it afterwards.
+   */
   signal?: AbortSignal;
+  /**
+   * The same for every attempt of one batch (the engine's retries of it after a timeout, network error,
+   * 5xx or 429) and different for every other batch, of this run or any other. Letters, digits and
+   * `-` only, at most 64 characters. A later pass (`send` again, `retryFailed`) plans its batches
+   * afresh, possibly with other addresses, so it uses new keys: a key never names two payloads.
+   */
+  idempotencyKey: string;
 }
 
 export interface InviteAdapter {
@@ -58,6 +96,11 @@ export interface InviteAdapter {
   readonly defaultRole?: string;
   /** Most invitees one request may carry. */
   readonly maxBatchSize: number;
+  /**
+   * The request rate the vendor documents (e.g. Wix 200 a minute, AthenaHQ 60 a minute). The engine
+   * keeps to it when the caller's `send` sets no `rateLimit`; absent, the engine's default applies.
+   */
+  readonly rateLimit?: Readonly<RateLimit>;
   /**
    * Whether a per-address refusal may mean "already invited" without saying so (Wix's reasonless
    * `failedEmails`). After a request that may have landed, the engine then reports such a refusal as

@@ -13,11 +13,12 @@
  * (`CONNECT_FAILED`) before any got through, so backing off through the whole list would only take hours.
  */
 import type { InviteAdapter } from '../contract.ts';
-import { attempt, type AbortRequest } from './attempt.ts';
+import { createLane, type Lane } from './attempt.ts';
 import { sleep, type Clock } from './clock.ts';
+import { createDeadlines } from './deadlines.ts';
 import { answered, mayHaveLanded, unanswered } from './delivery.ts';
-import { plan, type Batch } from './plan.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { planSome, type Batch } from './plan.ts';
+import { canTakeNow, takeNow, type RateLimiter } from './rate-limit.ts';
 import { isRetryable, retryDelay, type RetryPolicy } from './retry.ts';
 import type { RunStore, StopReason } from './run-store.ts';
 
@@ -28,6 +29,11 @@ export interface DispatchSettings {
   policy: RetryPolicy;
   /** Per-request deadline in ms; 0 or Infinity for none. */
   timeoutMs: number;
+  /**
+   * Unique to this pass (run id and pass number): batch `i` is sent with the idempotency key
+   * `${idempotencyPrefix}-${i}` on every attempt.
+   */
+  idempotencyPrefix: string;
   maxBatchSize?: number;
   /** Whole-request failures that end the pass (the credentials or the target are wrong for every request). */
   stopOn: ReadonlySet<string>;
@@ -49,6 +55,9 @@ export interface Dispatch {
   readonly done: Promise<void>;
 }
 
+const FIRST_REQUEST = Object.freeze({ made: 1, batches: 1 });
+const RETRY_REQUEST = Object.freeze({ made: 1 });
+
 const cancelledReason = () => new DOMException('The run was cancelled.', 'AbortError');
 
 export function dispatch(store: RunStore, targets: readonly number[], settings: DispatchSettings): Dispatch {
@@ -58,6 +67,8 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   // which halting aborts: one listener per worker at a time, however many workers (a signal shared by
   // all of them would collect one listener per waiting worker).
   const halted = new AbortController();
+  // `halted.signal.aborted`, read on every request without the getter's cost.
+  let isHalted = false;
   const workerSignals = new Set<AbortController>();
   let stopReason: StopReason | undefined;
   let paused = false;
@@ -71,15 +82,17 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     gate = undefined;
   };
   const halt = () => {
+    isHalted = true;
     halted.abort();
     for (const worker of workerSignals) worker.abort(halted.signal.reason);
     openGate();
   };
-  // Requests in flight, each by its abort: a cancel reaches them all through one listener.
-  const inFlight = new Set<AbortRequest>();
+  // One lane per worker, for its requests; a cancel aborts the request in flight on each.
+  const lanes: Lane[] = [];
+  const deadlines = settings.timeoutMs > 0 && Number.isFinite(settings.timeoutMs) ? createDeadlines(clock, settings.timeoutMs) : undefined;
   cancelled.signal.addEventListener('abort', () => {
     halt();
-    for (const abort of [...inFlight]) abort(cancelled.signal.reason);
+    for (const lane of lanes) lane.abort(cancelled.signal.reason);
   });
   const onCallerAbort = () => cancelled.abort(settings.signal!.reason);
   settings.signal?.addEventListener('abort', onCallerAbort, { once: true });
@@ -100,14 +113,16 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     if (record.status !== 'queued' || record.code !== undefined || record.finishedAt !== undefined) store.patch(index, requeue);
   }
   store.setStatus('sending');
-  const batches = plan(targets.map((index) => store.invitees[index]!), adapter, { maxBatchSize: settings.maxBatchSize }).map(
-    (batch): Batch => ({ ...batch, indexes: batch.indexes.map((k) => targets[k]!) }),
-  );
+  const batches = planSome(store.invitees, targets, adapter, { maxBatchSize: settings.maxBatchSize });
+
+  const syncLimiter = canTakeNow(limiter) ? limiter : undefined;
+  /** True when a request may go at once: not paused or halted, and the limiter has a token now. */
+  const turnNow = () => !paused && !isHalted && syncLimiter !== undefined && syncLimiter[takeNow]();
 
   /** Waits for the gate and a rate-limit token. False when the pass was halted meanwhile. */
   async function waitTurn(signal: AbortSignal): Promise<boolean> {
     for (;;) {
-      if (halted.signal.aborted) return false;
+      if (isHalted) return false;
       if (paused) {
         await gate;
         continue;
@@ -118,7 +133,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
         return false;
       }
       // Paused while waiting for the token: wait for resume, then queue for a fresh token.
-      if (!paused) return !halted.signal.aborted;
+      if (!paused) return !isHalted;
     }
   }
 
@@ -148,27 +163,30 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     return settings.unreachableAfter > 0 && ++connectFailures >= settings.unreachableAfter;
   }
 
-  async function runBatch(batch: Batch, signal: AbortSignal): Promise<void> {
+  async function runBatch(batch: Batch, number: number, signal: AbortSignal, lane: Lane): Promise<void> {
+    const idempotencyKey = `${settings.idempotencyPrefix}-${number}`;
     for (let tries = 1; ; tries++) {
       do {
-        if (!(await waitTurn(signal))) return leavePending(batch, false);
+        if (!(turnNow() || (await waitTurn(signal)))) return leavePending(batch, false);
         // Checked again in the same synchronous step that calls the adapter: a pause that came while
         // this worker was being resumed still holds this request back.
-      } while (paused || halted.signal.aborted);
+      } while (paused || isHalted);
       const startedAt = clock.now();
-      setAll(batch, (index) => {
+      for (const index of batch.indexes) {
         const record = store.record(index);
-        return { status: 'in-flight', attempts: record.attempts + 1, startedAt: record.startedAt ?? startedAt };
-      });
-      store.countRequest(tries === 1 ? { made: 1, batches: 1 } : { made: 1 });
+        store.patch(index, { status: 'in-flight', attempts: record.attempts + 1, startedAt: record.startedAt ?? startedAt });
+      }
+      store.countRequest(tries === 1 ? FIRST_REQUEST : RETRY_REQUEST);
 
-      const result = await attempt(adapter, batch.invitees, { clock, timeoutMs: settings.timeoutMs, inFlight });
+      const result = await lane.send(adapter, batch.invitees, idempotencyKey);
       const at = clock.now();
       const cannotReach = unreachable(result.ok ? undefined : result.failure);
       if (result.ok) {
-        batch.indexes.forEach((index, k) => {
+        const { indexes } = batch;
+        for (let k = 0; k < indexes.length; k++) {
+          const index = indexes[k]!;
           store.patch(index, answered(result.outcomes[k]!, store.record(index).maybeDelivered === true, settings.ambiguousRefusals, at));
-        });
+        }
         return;
       }
 
@@ -192,7 +210,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
       }
       if (isRetryable(failure.code)) {
         // Stopped meanwhile: the batch is unsent as far as anyone knows, so pending, not failed.
-        if (halted.signal.aborted) return leavePending(batch, landed);
+        if (isHalted) return leavePending(batch, landed);
         const delay = retryDelay(policy, tries, failure.retryAfterMs, settings.random);
         if (delay !== undefined) {
           setAll(batch, (index) => ({
@@ -217,35 +235,45 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   let next = 0;
   async function worker(): Promise<void> {
     const own = new AbortController();
-    if (halted.signal.aborted) own.abort(halted.signal.reason);
+    if (isHalted) own.abort(halted.signal.reason);
     workerSignals.add(own);
+    const lane = createLane(deadlines, settings.timeoutMs);
+    lanes.push(lane);
     try {
-      while (next < batches.length && !halted.signal.aborted) await runBatch(batches[next++]!, own.signal);
+      while (next < batches.length && !isHalted) {
+        const number = next++;
+        await runBatch(batches[number]!, number, own.signal, lane);
+      }
     } finally {
       workerSignals.delete(own);
     }
   }
 
   const workers = Math.max(1, Math.min(settings.concurrency, batches.length));
-  const done = Promise.all(Array.from({ length: workers }, worker)).then(() => {
-    settings.signal?.removeEventListener('abort', onCallerAbort);
-    // Batches no worker reached: never sent, so simply pending.
-    for (const batch of batches.slice(next)) leavePending(batch, false);
-    settings.onEnd?.();
-    if (cancelled.signal.aborted) store.setStatus('cancelled');
-    else if (stopReason) store.setStatus('stopped', stopReason);
-    else store.setStatus('done');
-  });
+  // The workers start on the next microtask, so the caller holds this pass's handle (and a cancel or
+  // pause from inside the first request reaches it) before the adapter is ever called.
+  const done = Promise.resolve()
+    .then(() => Promise.all(Array.from({ length: workers }, worker)))
+    .then(() => {
+      deadlines?.close();
+      settings.signal?.removeEventListener('abort', onCallerAbort);
+      // Batches no worker reached: never sent, so simply pending.
+      for (const batch of batches.slice(next)) leavePending(batch, false);
+      settings.onEnd?.();
+      if (cancelled.signal.aborted) store.setStatus('cancelled');
+      else if (stopReason) store.setStatus('stopped', stopReason);
+      else store.setStatus('done');
+    });
 
   return {
     pause() {
-      if (paused || halted.signal.aborted) return;
+      if (paused || isHalted) return;
       paused = true;
       gate = new Promise((resolve) => (unpause = resolve));
       store.setStatus('paused');
     },
     resume() {
-      if (!paused || halted.signal.aborted) return;
+      if (!paused || isHalted) return;
       openGate();
       store.setStatus('sending');
     },

@@ -23,22 +23,39 @@ export function plan<T extends Invitee>(
   adapter: Pick<InviteAdapter, 'maxBatchSize' | 'groupBy'>,
   options: PlanOptions = {},
 ): Batch<T>[] {
+  return planSome(invitees, undefined, adapter, options);
+}
+
+/**
+ * `plan` over some of the invitees, `targets` (positions in `invitees`, in order), with each batch's
+ * `indexes` pointing into `invitees`: what the engine sends in a pass. Undefined targets: all of them.
+ */
+export function planSome<T extends Invitee>(
+  invitees: readonly T[],
+  targets: readonly number[] | undefined,
+  adapter: Pick<InviteAdapter, 'maxBatchSize' | 'groupBy'>,
+  options: PlanOptions = {},
+): Batch<T>[] {
   const size = Math.floor(Math.min(adapter.maxBatchSize, options.maxBatchSize ?? Number.POSITIVE_INFINITY));
   if (!(size >= 1)) throw new RangeError(`A batch must hold at least one invitee; got a maximum of ${size}.`);
+  const count = targets ? targets.length : invitees.length;
 
   const groups = new Map<string, number[]>();
-  invitees.forEach((invitee, index) => {
-    const key = adapter.groupBy ? adapter.groupBy(invitee) : '';
+  for (let k = 0; k < count; k++) {
+    const index = targets ? targets[k]! : k;
+    const key = adapter.groupBy ? adapter.groupBy(invitees[index]!) : '';
     const members = groups.get(key);
     if (members) members.push(index);
     else groups.set(key, [index]);
-  });
+  }
 
   const batches: Batch<T>[] = [];
   for (const [group, members] of groups) {
     for (let start = 0; start < members.length; start += size) {
-      const indexes = members.slice(start, start + size);
-      batches.push({ group, indexes, invitees: indexes.map((i) => invitees[i]!) });
+      const indexes = size === 1 ? [members[start]!] : members.slice(start, start + size);
+      const batch: T[] = new Array(indexes.length);
+      for (let i = 0; i < indexes.length; i++) batch[i] = invitees[indexes[i]!]!;
+      batches.push({ group, indexes, invitees: batch });
     }
   }
   return batches;

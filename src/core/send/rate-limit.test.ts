@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from './rate-limit.ts';
+import { canTakeNow, createRateLimiter, takeNow } from './rate-limit.ts';
 import { createVirtualClock } from '../testing/virtual-clock.ts';
 
 /** Times at which `n` takes, started together, were granted. */
@@ -62,6 +62,28 @@ describe('createRateLimiter', () => {
     controller.abort(new Error('cancelled'));
     await expect(waiting).rejects.toThrow('cancelled');
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it("grants at once only what take would grant at once, and keeps take's order (the engine's fast path)", async () => {
+    const clock = createVirtualClock();
+    const limiter = createRateLimiter({ requests: 10, per: 'second' }, clock);
+    if (!canTakeNow(limiter)) throw new Error('our limiters grant synchronously');
+    expect(limiter[takeNow]()).toBe(true);
+    expect(limiter[takeNow]()).toBe(false); // the next slot is 100 ms away, and stays free
+    const waiting = grants(1, limiter, clock.now);
+    expect(limiter[takeNow]()).toBe(false); // the waiter reserved 100; a newcomer cannot jump it
+    expect(await waiting).toEqual([100]);
+    await new Promise<void>((resolve) => clock.setTimer(resolve, 100));
+    expect(limiter[takeNow]()).toBe(true);
+    limiter.holdUntil(clock.now() + 1000);
+    expect(limiter[takeNow]()).toBe(false);
+
+    const unlimited = createRateLimiter(undefined, clock);
+    if (!canTakeNow(unlimited)) throw new Error('our limiters grant synchronously');
+    expect([unlimited[takeNow](), unlimited[takeNow]()]).toEqual([true, true]);
+    unlimited.holdUntil(clock.now() + 10);
+    expect(unlimited[takeNow]()).toBe(false);
+    expect(canTakeNow({ take: async () => {}, holdUntil: () => {} })).toBe(false);
   });
 
   it('refuses a rate that is not positive', () => {

@@ -27,6 +27,21 @@ export interface RateLimiter {
   holdUntil(time: number): void;
 }
 
+/**
+ * The engine's way past `take` when a request may go at once: true (and the slot is taken) when it may,
+ * false (and nothing is taken) when it would have to wait. Only this module's limiters have it; the
+ * engine awaits `take` on any other. Saves the promise `take` costs per request.
+ */
+export const takeNow: unique symbol = Symbol('takeNow');
+
+export interface SyncRateLimiter extends RateLimiter {
+  [takeNow](): boolean;
+}
+
+export function canTakeNow(limiter: RateLimiter): limiter is SyncRateLimiter {
+  return typeof (limiter as Partial<SyncRateLimiter>)[takeNow] === 'function';
+}
+
 function windowMs(per: RateLimit['per']): number {
   if (per === 'second') return 1000;
   if (per === 'minute') return 60_000;
@@ -44,7 +59,7 @@ export function createRateLimiter(limit?: RateLimit, clock: Clock = systemClock)
   let tat = Number.NEGATIVE_INFINITY;
   let heldUntil = Number.NEGATIVE_INFINITY;
 
-  return {
+  const limiter: SyncRateLimiter = {
     async take(signal) {
       for (;;) {
         if (signal?.aborted) throw signal.reason;
@@ -66,5 +81,16 @@ export function createRateLimiter(limit?: RateLimit, clock: Clock = systemClock)
     holdUntil(time) {
       if (time > heldUntil) heldUntil = time;
     },
+    [takeNow]() {
+      if (!limit && heldUntil === Number.NEGATIVE_INFINITY) return true;
+      const now = clock.now();
+      if (heldUntil > now) return false;
+      if (!limit) return true;
+      const due = Math.max(tat, now);
+      if (due - tolerance > now) return false;
+      tat = due + interval;
+      return true;
+    },
   };
+  return limiter;
 }

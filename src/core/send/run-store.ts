@@ -276,7 +276,11 @@ export function createRunStore(invitees: readonly Invitee[], state?: RunStoreSta
     },
 
     countRequest(change) {
-      for (const key of Object.keys(change) as (keyof RequestCounts)[]) requests[key] += change[key] ?? 0;
+      // Field by field: this runs once or twice per request.
+      if (change.made) requests.made += change.made;
+      if (change.batches) requests.batches += change.batches;
+      if (change.rateLimited) requests.rateLimited += change.rateLimited;
+      if (change.failed) requests.failed += change.failed;
       changed();
     },
   };

@@ -25,7 +25,8 @@ export interface SendOptions {
   concurrency?: number;
   /**
    * Requests per second or minute (token bucket), or a limiter shared with other runs, or `false` for
-   * none. Default 10 per second. A 429's wait hint holds every worker either way.
+   * none. Default: the adapter's documented limit (`InviteAdapter.rateLimit`: Wix 200 a minute, AthenaHQ
+   * 60 a minute), else 10 per second. A 429's wait hint holds every worker either way.
    */
   rateLimit?: RateLimit | RateLimiter | false;
   /** Default: 5 attempts, backoff from 1 s capped at 30 s, full jitter, Retry-After up to 5 min honoured. */
@@ -101,6 +102,22 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_STOP_ON: readonly InviteErrorCode[] = Object.freeze(['AUTH_FAILED', 'FORBIDDEN', 'NOT_FOUND']);
 export const DEFAULT_UNREACHABLE_AFTER = 3;
 
+/**
+ * 128 random bits as a UUID (version 4 layout). `crypto.randomUUID` exists only in secure contexts, so
+ * `getRandomValues` (everywhere, Web Workers included) is the fallback; `Math.random` the last resort.
+ */
+function randomId(): string {
+  const crypto = (globalThis as { crypto?: Partial<Crypto> }).crypto;
+  if (typeof crypto?.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (typeof crypto?.getRandomValues === 'function') crypto.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 const isLimiter = (value: unknown): value is RateLimiter =>
   typeof value === 'object' && value !== null && typeof (value as RateLimiter).take === 'function';
 
@@ -119,6 +136,10 @@ function runOver(store: RunStore, options: RunOptions): InviteRun {
   const random = options.random ?? Math.random;
   let active: Dispatch | undefined;
   let last: Omit<SendOptions, 'signal'> | undefined;
+  // Idempotency keys: `${runId}-${pass}-${batch}`, so no two requests of any run share one unless
+  // they are attempts of the same batch.
+  const runId = randomId();
+  let passes = 0;
 
   function start(targets: number[], given: SendOptions): Promise<RunSnapshot> {
     if (active) return Promise.reject(new RunActiveError());
@@ -146,13 +167,14 @@ function runOver(store: RunStore, options: RunOptions): InviteRun {
     try {
       limiter = isLimiter(given.rateLimit)
         ? given.rateLimit
-        : createRateLimiter(given.rateLimit === false ? undefined : (given.rateLimit ?? DEFAULT_RATE_LIMIT), clock);
+        : createRateLimiter(given.rateLimit === false ? undefined : (given.rateLimit ?? given.adapter.rateLimit ?? DEFAULT_RATE_LIMIT), clock);
       pass = dispatch(store, targets, {
         adapter: given.adapter,
         concurrency,
         limiter,
         policy: retryPolicy(given.retry),
         timeoutMs,
+        idempotencyPrefix: `${runId}-${++passes}`,
         ...(given.maxBatchSize === undefined ? {} : { maxBatchSize: given.maxBatchSize }),
         stopOn: new Set(given.stopOn ?? DEFAULT_STOP_ON),
         unreachableAfter,

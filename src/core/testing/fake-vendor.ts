@@ -126,13 +126,13 @@ export function createFakeVendor(options: FakeVendorOptions = {}): FakeVendor {
     get maxInFlight() {
       return maxInFlight;
     },
-    async send(batch, context = {}) {
+    async send(batch, context) {
       const entry: FakeLogEntry = { number: ++count, emails: batch.map((i) => i.email), result: 'answered', landed: false };
       log.push(entry);
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       try {
-        return await handle(batch, context.signal, entry);
+        return await handle(batch, context?.signal, entry);
       } catch (error) {
         entry.result = error instanceof InviteError ? error.code : 'INVALID_RESPONSE';
         throw error;
