@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { startWorkerHeapProbe, stopWorkerHeapProbe } from './scripts/worker-heap-probe.ts';
 
 // A fresh object per project: vitest refuses one browser config shared by two projects.
 const browser = () => ({
@@ -14,6 +15,7 @@ const browser = () => ({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   }),
+  commands: { startWorkerHeapProbe, stopWorkerHeapProbe },
 });
 
 export default defineConfig({
@@ -30,6 +32,14 @@ export default defineConfig({
           exclude: ['**/*.browser.test.*', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        // Type tests (`*.test-d.ts`, expectTypeOf): compiled by tsc, never run.
+        extends: true,
+        test: {
+          name: 'types',
+          typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.ts'], tsconfig: 'tsconfig.typetest.json' },
         },
       },
       {

@@ -4,9 +4,11 @@ import { checkText } from '../src/core/index.ts';
 import { benchIntake } from './intake.ts';
 import { benchLineShapes } from './line-shapes.ts';
 import { benchBadInputs } from './bad-inputs.ts';
+import { benchDraft } from './draft.ts';
 
 await benchIntake();
 benchLineShapes((text) => checkText(text));
 await benchBadInputs();
+await benchDraft();
 await benchEngine();
 await (await import('./mock-scale.ts')).benchMockScale();
