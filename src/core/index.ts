@@ -1,35 +1,94 @@
-/** The headless core: no React, no DOM beyond what a Web Worker has. */
+/**
+ * `react-bulk-invite/core`: the headless kit, with no React and no DOM (it runs in Node, browsers and Web
+ * Workers). Every function here, and every type its signatures use, and nothing else: the steps inside
+ * (layout detection, decoding, the row checker, retry and backoff, clocks, message texts) stay internal.
+ * `public-api.test-d.ts` pins this list; test tools are in `react-bulk-invite/testing`.
+ */
+
+import { createRateLimiter as createEngineRateLimiter, type RateLimit, type RateLimiter } from './send/rate-limit.ts';
+import type { Clock } from './send/clock.ts';
+
+// The contract every invite backend implements (the four vendor adapters, or a host's own).
+export { InviteError } from './contract.ts';
+export type {
+  AdapterConnection,
+  AddressOutcome,
+  AddressStatus,
+  InviteAdapter,
+  InviteErrorCode,
+  InviteErrorOptions,
+  Invitee,
+  OutcomeCode,
+  SendContext,
+} from './contract.ts';
+
+// Intake: read a paste, a file or a stream into checked rows.
 export { checkText, checkBytes, checkFile, checkStream, DEFAULT_MAX_BYTES } from './intake/check.ts';
-export type { CheckOptions, CheckResult, StreamOptions, StreamProgress, StreamResult, MappingReport, IgnoredLine } from './intake/check.ts';
-export { createRowChecker, issuesOf } from './intake/row-rules.ts';
-export type { Candidate, CheckedRow, ExistingEntry, RowChecker, RowIssue, RowIssueCode, RowRules, RowStatus, Summary } from './intake/row-rules.ts';
-export { checkAddress, cleanAddress, emailAddressSchema } from './intake/address-rule.ts';
-export type { AddressCheck } from './intake/address-rule.ts';
-export { decodeBytes } from './intake/decode.ts';
-export type { DecodedText, TextEncodingName } from './intake/decode.ts';
+export type { CheckOptions, CheckResult, IgnoredLine, MappingReport, StreamOptions, StreamProgress, StreamResult } from './intake/check.ts';
+export type { CheckedRow, ExistingEntry, RowRules, RowStatus, Summary } from './intake/row-rules.ts';
+export type {
+  AnyRowIssueParams,
+  EmailTooLongParams,
+  InvalidEmailParams,
+  InvalidEmailReason,
+  MissingEmailParams,
+  RowIssueCode,
+  RowIssueOf,
+  RowIssueParams,
+} from './intake/row-issues.ts';
+export type { RowWarning, RowWarningCode, RowWarningParams } from './intake/warnings.ts';
+export { checkAddress } from './intake/address-rule.ts';
+export type { AddressCheck, AddressProblem, AddressProblemCode } from './intake/address-rule.ts';
 export { IntakeError } from './intake/errors.ts';
-export type { IntakeErrorCode } from './intake/errors.ts';
-export { detectLayout } from './intake/layout.ts';
-export type { Layout, LayoutOptions } from './intake/layout.ts';
-export type { ColumnChoice, ColumnMapping, ColumnOverride, Field } from './intake/columns.ts';
+export type { BinaryKind, IntakeErrorArgs, IntakeErrorCode, IntakeErrorParams, InvalidOptionsParams, SpreadsheetKind } from './intake/errors.ts';
+export type { TextEncodingName } from './intake/decode.ts';
+export type { LayoutOptions } from './intake/layout.ts';
+export type { ColumnChoice, ColumnMapping, ColumnOverride, Field, OtherAddressColumn } from './intake/columns.ts';
 export type { Delimiter } from './intake/records.ts';
+
+// Messages: every code with its params, worded by one table a host can replace (partly or whole).
+export { formatMessage } from './messages/format.ts';
+export { en as englishMessages } from './messages/en.ts';
+export { formatIntakeError, formatRowIssue, formatRowWarning } from './messages/intake.ts';
+export type { InArea, MessageKey, MessageOverrides, MessageParams, Messages } from './messages/types.ts';
+export { INVALID_EMAIL_REASONS, ROW_ISSUE_CODES } from './intake/row-issues.ts';
+export { ROW_WARNING_CODES } from './intake/warnings.ts';
+export { INTAKE_ERROR_CODES } from './intake/errors.ts';
+
+// The draft a person edits before sending.
+export { createInviteDraft } from './draft/draft.ts';
+export type {
+  DraftError,
+  DraftInput,
+  DraftRow,
+  DraftSnapshot,
+  IntakeWorker,
+  DraftSource,
+  DraftStatus,
+  DraftSummary,
+  InviteDraft,
+  InviteDraftOptions,
+  LoadOptions,
+  LoadOutcome,
+  RowPatch,
+} from './draft/draft.ts';
+export type { DomainSuggestion } from './draft/typos.ts';
+
 // Sending: plan, run (send / pause / resume / cancel / retry failed), result store, export.
+export { inviteesFromRows } from './send/invitees.ts';
 export { plan } from './send/plan.ts';
 export type { Batch, PlanOptions } from './send/plan.ts';
-export { createInviteRun, restoreInviteRun, RunActiveError, DEFAULT_CONCURRENCY, DEFAULT_RATE_LIMIT, DEFAULT_STOP_ON, DEFAULT_TIMEOUT_MS, DEFAULT_UNREACHABLE_AFTER } from './send/run.ts';
+export { createInviteRun, restoreInviteRun, RunActiveError } from './send/run.ts';
 export type { InviteRun, RunOptions, SendOptions } from './send/run.ts';
-export { createRateLimiter } from './send/rate-limit.ts';
+/**
+ * A token-bucket limiter that several runs can share (`send({ rateLimit: limiter })`). Declared here as
+ * returning the public `RateLimiter`: the engine's synchronous fast path on it is internal.
+ */
+export const createRateLimiter: (limit?: RateLimit, clock?: Clock) => RateLimiter = createEngineRateLimiter;
 export type { RateLimit, RateLimiter } from './send/rate-limit.ts';
-export { DEFAULT_RETRY_POLICY, RETRYABLE_CODES, isRetryable, retryDelay } from './send/retry.ts';
 export type { RetryPolicy } from './send/retry.ts';
-export { systemClock, sleep } from './send/clock.ts';
 export type { Clock } from './send/clock.ts';
-export { createVirtualClock } from './testing/virtual-clock.ts';
-export type { VirtualClock, VirtualClockOptions } from './testing/virtual-clock.ts';
-export { CONFIRMED_MESSAGE, UNCERTAIN_MESSAGE } from './send/delivery.ts';
 export type { AddressRecord, EngineCode, OutcomeCounts, OutcomeStatus, RequestCounts, ResultCode, RunSnapshot, RunStatus, StopReason } from './send/run-store.ts';
-export { RUN_FORMAT } from './send/persist.ts';
 export type { SerializedRecord, SerializedRun } from './send/persist.ts';
-export { inviteesFromRows } from './send/invitees.ts';
-export { CSV_COLUMNS, resultRows, resultsToCsv, resultsToJson, summarize } from './send/export.ts';
+export { resultRows, resultsToCsv, resultsToJson } from './send/export.ts';
 export type { CsvOptions, ExportOptions, ExportStatus, ResultRow, ResultsJson, ResultsSummary } from './send/export.ts';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkBytes, checkStream, checkText, decodeBytes, IntakeError, type CheckedRow, type CheckOptions, type CheckResult } from '../index.ts';
+import { checkBytes, checkStream, checkText, IntakeError, type CheckedRow, type CheckOptions, type CheckResult } from '../index.ts';
+import { decodeBytes } from './decode.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
