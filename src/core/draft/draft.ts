@@ -9,6 +9,7 @@
  * costs a copy of the row array and a few row checks.
  */
 import type { Invitee } from '../contract.ts';
+import { inviteesFromRows } from '../send/invitees.ts';
 import { checkBytes, checkFile, checkStream, checkText, type CheckOptions, type CheckResult, type IgnoredLine, type MappingReport } from '../intake/check.ts';
 import type { ColumnOverride } from '../intake/columns.ts';
 import type { TextEncodingName } from '../intake/decode.ts';
@@ -701,17 +702,7 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
   }
 
   function toInvitees(): Invitee[] {
-    const invitees: Invitee[] = [];
-    for (const row of rows) {
-      if (row.status !== 'valid') continue;
-      const invitee: Invitee = { email: row.email, line: row.line };
-      if (row.name !== undefined) invitee.name = row.name;
-      if (row.firstName !== undefined) invitee.firstName = row.firstName;
-      if (row.lastName !== undefined) invitee.lastName = row.lastName;
-      if (row.role !== undefined) invitee.role = row.role;
-      invitees.push(invitee);
-    }
-    return invitees;
+    return inviteesFromRows(rows);
   }
 
   return {

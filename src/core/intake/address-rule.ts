@@ -7,6 +7,7 @@
  * `Ann@x.com` and `ann@x.com` as two people is the mistake users actually make.
  */
 import * as z from 'zod/mini';
+import { isWrapping } from './characters.ts';
 import { formatMessage } from '../messages/format.ts';
 import type { EmailTooLongParams, InvalidEmailParams, RowIssueOf } from './row-issues.ts';
 
@@ -41,23 +42,6 @@ export type AddressProblemCode = 'INVALID_EMAIL' | 'EMAIL_TOO_LONG';
 /** Why an address is refused: a code with its parameters. */
 export type AddressProblem = RowIssueOf<AddressProblemCode>;
 
-/** Characters copy-paste leaves around an address: whitespace of every kind, zero-width spaces, a BOM. */
-function isWrapping(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /** Trims whitespace and zero-width characters from both ends (one scan from each end, no pattern). */
 export function trimWrapping(text: string): string {

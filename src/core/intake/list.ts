@@ -11,6 +11,7 @@
  * may backtrack over the rest of the line from each position.
  */
 import { cleanAddress } from './address-rule.ts';
+import { isSpace } from './characters.ts';
 import { nameFromWords, wordNextToAddress, type RowWarning } from './warnings.ts';
 
 export interface ListEntry {
@@ -25,22 +26,6 @@ export interface ListEntry {
 
 const HEADER_LABEL = /^\s*(?:to|cc|bcc|from|reply-to|an|kopie|à|para|cc\s*\/\s*bcc)\s*:\s*/i;
 
-/** What `\s` matches in a JavaScript pattern. */
-export function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 /** Where entries go as they are read: an array, or a reader that checks each at once. */
 export interface EntrySink {
