@@ -121,3 +121,33 @@ describe('the built package, imported by name', () => {
     expect(failures.join('')).toBe('');
   }, 60_000);
 });
+
+describe('react-bulk-invite/styles.css', () => {
+  /** Every `--rbi-*` property tokens.css defines. */
+  const tokens = [...new Set([...readFileSync(join(root, 'src/components/styles/tokens.css'), 'utf8').matchAll(/(--rbi-[a-z0-9-]+)\s*:/g)].map(([, name]) => name!))];
+
+  it('resolves to one built file that holds every token, both themes and every part, with no @import left', async () => {
+    const printed = await node(`console.log(import.meta.resolve('react-bulk-invite/styles.css'));`);
+    const file = fileURLToPath(printed.trim());
+    expect(file).toBe(join(dist, 'styles.css'));
+    const css = readFileSync(file, 'utf8');
+    expect(tokens.length).toBeGreaterThanOrEqual(28);
+    for (const token of tokens) expect(css, token).toContain(`${token}:`);
+    expect(css).toContain('@media (prefers-color-scheme: dark)');
+    expect(css).toContain('.rbi-theme-dark');
+    expect(css).toContain('.rbi-theme-light');
+    expect(css).not.toMatch(/@import/);
+    // Each part's stylesheet, as its source has it.
+    for (const part of ['src/components/styles/base.css', 'src/components/dialog/dialog.css', 'src/components/results-table/results-table.css']) {
+      expect(css, part).toContain(readFileSync(join(root, part), 'utf8').trim());
+    }
+  });
+
+  it('is in the published files and marked as a side effect (bundlers must not drop the import)', async () => {
+    const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+    const [pack] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+    expect(pack!.files.map((f) => f.path)).toContain('dist/styles.css');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sideEffects: string[] };
+    expect(pkg.sideEffects).toContain('*.css');
+  });
+});

@@ -25,10 +25,14 @@ type CoreValues =
   | 'formatIntakeError'
   | 'formatRowIssue'
   | 'formatRowWarning'
+  | 'formatOutcome'
+  | 'formatStopReason'
   | 'INVALID_EMAIL_REASONS'
   | 'ROW_ISSUE_CODES'
   | 'ROW_WARNING_CODES'
   | 'INTAKE_ERROR_CODES'
+  | 'RESULT_CODES'
+  | 'INVITE_ERROR_CODES'
   | 'inviteesFromRows'
   | 'plan'
   | 'createInviteRun'
@@ -55,6 +59,11 @@ describe('react-bulk-invite/core', () => {
     expectTypeOf<core.InviteError['code']>().toEqualTypeOf<core.InviteErrorCode>();
     expectTypeOf<typeof core.InviteError>().constructorParameters.toEqualTypeOf<[core.InviteErrorCode, string, core.InviteErrorOptions?]>();
     expectTypeOf<core.AdapterConnection>().toHaveProperty('baseUrl');
+    expectTypeOf<core.AddressOutcome['vendorMessage']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<core.AddressOutcome['notInAnswer']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<core.InviteErrorOptions>().toMatchTypeOf<core.InviteErrorFacts>();
+    expectTypeOf<core.InviteError['vendorMessage']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<core.InviteErrorFacts['unsendable']>['problem']>().toEqualTypeOf<core.HeaderProblem>();
   });
 
   test('intake types', () => {
@@ -143,6 +152,26 @@ describe('react-bulk-invite/core', () => {
     expectTypeOf<core.CsvOptions>().toMatchTypeOf<core.ExportOptions>();
   });
 
+  test('run outcomes as codes with params, worded by the message table', () => {
+    expectTypeOf<core.AddressRecord['params']>().toEqualTypeOf<core.AnyOutcomeParams | undefined>();
+    expectTypeOf<core.AddressRecord['vendorMessage']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<core.AnyOutcomeParams>().toEqualTypeOf<core.OutcomeParams[core.ResultCode] | core.PendingParams[core.InviteErrorCode]>();
+    expectTypeOf<core.OutcomeParams['VENDOR_REJECTED']>().toEqualTypeOf<core.VendorOutcomeParams['VENDOR_REJECTED']>();
+    expectTypeOf<core.OutcomeParams['SERVER_ERROR']>().toEqualTypeOf<core.RequestFailureParams>();
+    expectTypeOf<core.OutcomeParams['ADAPTER_ERROR']>().toEqualTypeOf<core.AdapterErrorParams>();
+    expectTypeOf<core.RunStopParams['CONNECT_FAILED']>().toEqualTypeOf<core.UnreachableParams>();
+    expectTypeOf<core.OutcomeOf<'UNCERTAIN'>>().toEqualTypeOf<{ code: 'UNCERTAIN'; params: Record<string, never>; message: string }>();
+    expectTypeOf<core.StopReason['code']>().toEqualTypeOf<core.InviteErrorCode>();
+    expectTypeOf<core.RunSnapshot['waiting']>().toEqualTypeOf<Readonly<core.RunWaiting> | undefined>();
+    expectTypeOf<core.RunWaiting['reason']>().toEqualTypeOf<keyof core.RunWaitParams>();
+    expectTypeOf<core.MessageParams['runError.RUN_ACTIVE']>().toEqualTypeOf<core.RunErrorParams['RUN_ACTIVE']>();
+    expectTypeOf<core.MessageParams['export.NOT_IN_RUN']>().toEqualTypeOf<core.ExportParams['NOT_IN_RUN']>();
+    expectTypeOf(core.formatOutcome).returns.toEqualTypeOf<string | undefined>();
+    expectTypeOf(core.formatStopReason).parameters.toEqualTypeOf<[core.StopReason, core.MessageOverrides?]>();
+    expectTypeOf(core.RESULT_CODES).items.toEqualTypeOf<core.ResultCode>();
+    expectTypeOf<core.ExportOptions['messages']>().toEqualTypeOf<core.MessageOverrides | undefined>();
+  });
+
   test('internal tools stay out', () => {
     // @ts-expect-error clocks are internal (the type `Clock` is public; the system clock is not)
     expectTypeOf(core.systemClock);
@@ -162,6 +191,8 @@ describe('react-bulk-invite/core', () => {
     expectTypeOf(core.CONFIRMED_MESSAGE);
     // @ts-expect-error message constants
     expectTypeOf(core.UNCERTAIN_MESSAGE);
+    // @ts-expect-error the English table's parts (the whole table is `englishMessages`)
+    expectTypeOf(core.enRun);
     // @ts-expect-error intake steps (the row checker) are internal
     expectTypeOf(core.createRowChecker);
     // @ts-expect-error intake steps (layout detection) are internal

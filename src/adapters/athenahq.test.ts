@@ -101,7 +101,7 @@ describe('createAthenaAdapter: rules and construction', () => {
   it('fails an unknown role without sending', async () => {
     const { scenario } = useScenario({ name: 'ok' });
     expect(await adapter().send([person('a@x.io', { role: 'owner' })])).toEqual([
-      { email: 'a@x.io', status: 'failed', code: 'ROLE_NOT_ALLOWED', message: 'AthenaHQ roles are admin and viewer; got "owner".' },
+      { email: 'a@x.io', status: 'failed', code: 'ROLE_NOT_ALLOWED' },
     ]);
     expect(scenario.requestCount('athenahq')).toBe(0);
   });
@@ -112,7 +112,7 @@ describe('round trips: outcomes', () => {
     const mock = useMock();
     const [outcome] = await adapter().send([person('ada@example.com', { name: 'Ada King Lovelace', role: 'ADMIN' })]);
     const user = mock.state().users.find((u) => u.email === 'ada@example.com');
-    expect(outcome).toEqual({ email: 'ada@example.com', status: 'sent', message: 'User added to website', vendorId: user?.id });
+    expect(outcome).toEqual({ email: 'ada@example.com', status: 'sent', vendorMessage: 'User added to website', vendorId: user?.id });
     expect(user).toMatchObject({ first_name: 'Ada', last_name: 'King Lovelace', email_verified: false });
     expect(mock.state().memberships.filter((m) => m.user_id === user?.id).map((m) => [m.target_id, m.role])).toEqual([
       [ids.siteExample, 'admin'],
@@ -132,7 +132,7 @@ describe('round trips: outcomes', () => {
     expect(outcome).toEqual({
       email: 'bo@example.com',
       status: 'sent',
-      message: 'Invitation sent',
+      vendorMessage: 'Invitation sent',
       vendorId: invites.map((i) => i.id).join(','),
     });
     expect(mock.state().emails).toHaveLength(1);
@@ -145,7 +145,7 @@ describe('round trips: outcomes', () => {
       email: 'user@example.com',
       status: 'skipped',
       code: 'ALREADY_MEMBER',
-      message: 'User is already a member of this website',
+      vendorMessage: 'User is already a member of this website',
     });
   });
 
@@ -158,7 +158,7 @@ describe('round trips: outcomes', () => {
         email: 'cy@example.com',
         status: 'skipped',
         code: 'ALREADY_INVITED',
-        message: 'User already has a pending invite for this website',
+        vendorMessage: 'User already has a pending invite for this website',
       },
     ]);
   });
@@ -171,7 +171,7 @@ describe('round trips: outcomes', () => {
         email: 'user@example.com',
         status: 'failed',
         code: 'VENDOR_REJECTED',
-        message:
+        vendorMessage:
           `website ${ids.siteExample}: User added to website; ` +
           `website ${ids.siteBlog}: User is already a member of this website`,
       },
@@ -189,7 +189,7 @@ describe('round trips: outcomes', () => {
         email: 'pending@example.com',
         status: 'skipped',
         code: 'ALREADY_INVITED',
-        message:
+        vendorMessage:
           `group ${ids.groupMarketing}: User is already a member of this group; ` +
           `group ${ids.groupCommerce}: User already has a pending invite for this group`,
       },
@@ -204,7 +204,7 @@ describe('round trips: outcomes', () => {
         email: 'di@example.com',
         status: 'failed',
         code: 'TARGET_NOT_FOUND',
-        message: `website ${ids.siteShop}: User added to website; website ${unknown}: Website not found`,
+        vendorMessage: `website ${ids.siteShop}: User added to website; website ${unknown}: Website not found`,
       },
     ]);
   });
@@ -213,7 +213,7 @@ describe('round trips: outcomes', () => {
     useMock();
     const [outcome] = await adapter({ apiKey: ATHENA_DEMO_KEYS.scoped }).send([person('ed@example.com')]);
     expect(outcome).toMatchObject({ status: 'failed', code: 'TARGET_NOT_FOUND' });
-    expect(outcome?.message).toContain(`website ${ids.siteShop}: Website not found`);
+    expect(outcome?.vendorMessage).toContain(`website ${ids.siteShop}: Website not found`);
   });
 
   it('works through a proxy base URL that adds the key itself', async () => {
@@ -406,11 +406,11 @@ describe('round trips: every scenario', () => {
             email,
             status: 'failed',
             code: 'VENDOR_REJECTED',
-            message:
+            vendorMessage:
               `website ${ids.siteExample}: User cannot be invited to this website; ` +
               `website ${ids.siteShop}: User cannot be invited to this website`,
           }
-        : expect.objectContaining({ email, status: 'sent', message: 'User added to website' }),
+        : expect.objectContaining({ email, status: 'sent', vendorMessage: 'User added to website' }),
     );
     expect(expected.some((e) => 'code' in e)).toBe(true);
     const a = adapter();

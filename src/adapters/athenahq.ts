@@ -134,18 +134,23 @@ function verdict(result: TargetResult): Verdict {
   return 'other';
 }
 
-const said = (result: TargetResult) => result.message ?? result.error ?? (result.success ? 'ok' : 'failed');
+/** What AthenaHQ said of one target, verbatim; undefined when it said nothing. */
+const said = (result: TargetResult) => result.message ?? result.error;
 
+/** Every target's result: AthenaHQ's words, or its `success` flag where it gave none. */
 function listing(kind: Target['kind'], results: readonly TargetResult[], ids: readonly string[]): string {
-  return results.map((result, i) => `${kind} ${ids[i]}: ${said(result)}`).join('; ');
+  return results.map((result, i) => `${kind} ${ids[i]}: ${said(result) ?? (result.success ? 'ok' : 'failed')}`).join('; ');
 }
 
 /** One outcome from every target's result: all sent → sent; all already there → skipped; else failed. */
 function outcomeFor(email: string, target: Target, results: readonly TargetResult[]): AddressOutcome {
   const verdicts = results.map(verdict);
   const texts = new Set(results.map(said));
-  // The vendor's own sentence when every target says the same thing, else each target's result.
-  const message = texts.size === 1 ? [...texts][0]! : listing(target.kind, results, target.ids);
+  // The vendor's own sentence when every target says the same thing (or none says anything), else each target's result.
+  const only = texts.size === 1 ? [...texts][0] : undefined;
+  const listed = texts.size === 1 ? undefined : listing(target.kind, results, target.ids);
+  const vendorMessage = only ?? listed;
+  const words = vendorMessage === undefined ? {} : { vendorMessage };
 
   if (verdicts.every((v) => v === 'sent')) {
     const userIds = new Set(results.map((r) => r.user_id).filter((id) => id !== undefined));
@@ -153,22 +158,23 @@ function outcomeFor(email: string, target: Target, results: readonly TargetResul
     // `direct` returns the same user on every target; `email` one invite per target. assumption: several
     // invite ids go into vendorId comma-joined, in target order (the contract has room for one string).
     const vendorId = userIds.size === 1 ? [...userIds][0] : inviteIds.length > 0 ? inviteIds.join(',') : undefined;
-    return { email, status: 'sent', message, ...(vendorId ? { vendorId } : {}) };
+    return { email, status: 'sent', ...words, ...(vendorId ? { vendorId } : {}) };
   }
   if (verdicts.every((v) => v === 'member' || v === 'invited')) {
     // assumption: a mix of member and pending targets is "already invited" (not a member everywhere yet).
     const code: OutcomeCode = verdicts.every((v) => v === 'member') ? 'ALREADY_MEMBER' : 'ALREADY_INVITED';
-    return { email, status: 'skipped', code, message };
+    return { email, status: 'skipped', code, ...words };
   }
   // Mixed or other errors. assumption: a mix of added and already-there targets has no code of its own;
-  // VENDOR_REJECTED, with every target's result in the message (a retry then reads as skipped).
+  // VENDOR_REJECTED, with every target's result in vendorMessage (a retry then reads as skipped).
   const code: OutcomeCode = verdicts.includes('not-found') ? 'TARGET_NOT_FOUND' : 'VENDOR_REJECTED';
-  return { email, status: 'failed', code, message: listing(target.kind, results, target.ids) };
+  return { email, status: 'failed', code, vendorMessage: listing(target.kind, results, target.ids) };
 }
 
 function invalidResponse(response: VendorResponse, detail: string): InviteError {
   return new InviteError('INVALID_RESPONSE', `AthenaHQ answered ${response.status} with an unexpected body: ${detail}.`, {
     status: response.status,
+    detail,
   });
 }
 
@@ -199,17 +205,8 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
     }
     const invitee = batch[0]!;
     const role = athenaRole(invitee.role);
-    if (!role) {
-      // Known before sending: no request, the address alone fails.
-      return [
-        {
-          email: invitee.email,
-          status: 'failed',
-          code: 'ROLE_NOT_ALLOWED',
-          message: `AthenaHQ roles are ${ATHENA_ROLES.join(' and ')}; got ${JSON.stringify(invitee.role)}.`,
-        },
-      ];
-    }
+    // Known before sending: no request, the address alone fails (the engine words it from the role and the roles).
+    if (!role) return [{ email: invitee.email, status: 'failed', code: 'ROLE_NOT_ALLOWED' }];
 
     const body: BulkRequest = {
       invite_method: inviteMethod,
@@ -231,11 +228,7 @@ export function createAthenaAdapter(options: AthenaAdapterOptions): InviteAdapte
     if (response.status < 200 || response.status > 299) {
       const error = z.safeParse(errorResponseSchema, response.body);
       const text = error.success ? error.data.error : undefined;
-      throw statusError(
-        response,
-        `AthenaHQ refused the request (${response.status})${text ? `: ${text}` : '.'}`,
-        text,
-      );
+      throw statusError(response, `AthenaHQ refused the request (${response.status})${text ? `: ${text}` : '.'}`, { vendorCode: text, vendorMessage: text });
     }
     return [outcomeFor(invitee.email, target, resultsByTarget(response, target))];
   }

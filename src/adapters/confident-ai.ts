@@ -34,10 +34,6 @@ export const CONFIDENT_AI_OWNER_ROLE = 'Owner';
 /** assumption: no limit is published; 50 like the other vendors without one. */
 export const CONFIDENT_AI_MAX_BATCH_SIZE = 50;
 
-/** Shown for every address the API left out of its answer. */
-export const CONFIDENT_AI_SKIPPED_MESSAGE =
-  'Confident AI skipped this address: it is already a member of the project or already invited (the API does not say which).';
-
 export interface ConfidentAiAdapterOptions extends AdapterConnection {
   /** The project to invite into, e.g. `clq9z3x1k0001la08f7t3g5p2`. */
   projectId: string;
@@ -79,7 +75,7 @@ const errorResponse = z.object({ success: z.literal(false), error: z.string() })
 
 const isOwner = (name: string) => name.trim().toLowerCase() === CONFIDENT_AI_OWNER_ROLE.toLowerCase();
 
-type RoleChoice = { ok: true; projectRoleId: string | undefined } | { ok: false; message: string };
+type RoleChoice = { ok: true; projectRoleId: string | undefined } | { ok: false };
 
 export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): InviteAdapter {
   const defaultRole = options.defaultRole ?? CONFIDENT_AI_DEFAULT_ROLE;
@@ -91,12 +87,13 @@ export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): In
 
   function chooseRole(role: string | undefined): RoleChoice {
     const name = role ?? defaultRole;
-    if (isOwner(name)) return { ok: false, message: 'The Owner role cannot be assigned.' };
+    // "The Owner role cannot be assigned" [Create Project Invitations].
+    if (isOwner(name)) return { ok: false };
     const key = name.toLowerCase();
     if (ids.has(key)) return { ok: true, projectRoleId: ids.get(key) };
     // The default role needs no id: the API applies it when projectRoleId is absent.
     if (key === CONFIDENT_AI_DEFAULT_ROLE.toLowerCase()) return { ok: true, projectRoleId: undefined };
-    return { ok: false, message: `"${name}" is not a role this Confident AI project was configured with (${roles.join(', ')}).` };
+    return { ok: false };
   }
 
   if (!chooseRole(undefined).ok) throw new TypeError(`defaultRole "${defaultRole}" is not one of ${roles.join(', ')}.`);
@@ -117,9 +114,8 @@ export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): In
       throw new InviteError('BAD_REQUEST', 'A Confident AI request carries one projectRoleId: group the batch with adapter.groupBy.');
     }
     const role = chooseRole(first.role);
-    if (!role.ok) {
-      return batch.map((invitee) => ({ email: invitee.email, status: 'failed', code: 'ROLE_NOT_ALLOWED', message: role.message }));
-    }
+    // Never sent: the engine words it from the role and the adapter's roles.
+    if (!role.ok) return batch.map((invitee) => ({ email: invitee.email, status: 'failed', code: 'ROLE_NOT_ALLOWED' }));
 
     const body = createRequest.parse({
       emails: batch.map((invitee) => invitee.email),
@@ -137,7 +133,7 @@ export function createConfidentAiAdapter(options: ConfidentAiAdapterOptions): In
       // Absent = skipped as a member or as already invited; the API does not say which. ALREADY_INVITED
       // because it is true in the case that matters most: a retry whose first attempt landed comes back
       // without the address, and the engine counts "already invited" on a retry as delivered.
-      return { email: invitee.email, status: 'skipped', code: 'ALREADY_INVITED', message: CONFIDENT_AI_SKIPPED_MESSAGE };
+      return { email: invitee.email, status: 'skipped', code: 'ALREADY_INVITED', notInAnswer: true };
     });
   }
 
@@ -176,7 +172,7 @@ async function confidentAiRequest(
   if (response.status >= 200 && response.status < 300) return response;
   const refusal = errorResponse.safeParse(response.body);
   const text = refusal.success ? refusal.data.error : undefined;
-  throw statusError(response, text ? `Confident AI: ${text}` : `Confident AI answered HTTP ${response.status}.`, text);
+  throw statusError(response, text ? `Confident AI: ${text}` : `Confident AI answered HTTP ${response.status}.`, { vendorCode: text, vendorMessage: text });
 }
 
 function invalidResponse(response: VendorResponse, cause: unknown): InviteError {

@@ -74,26 +74,29 @@ function classify(error: string | null | undefined): { status: 'skipped' | 'fail
 function resultOutcome(email: string, result: InvitationResult): AddressOutcome {
   const { status, code } = classify(result.error);
   const vendorId = result.invitation?.id;
+  // No `error`: Diga gave no reason, and the engine's sentence says so.
   return {
     email,
     status,
     code,
-    message: result.error ?? 'Diga listed this address as failed without a reason.',
+    ...(result.error ? { vendorMessage: result.error } : {}),
     ...(vendorId === undefined ? {} : { vendorId }),
   };
 }
 
-/** A non-2xx answer as an `InviteError`, keeping Diga's code and words. */
+/** A non-2xx answer as an `InviteError`, keeping Diga's code and words (its message, its validation details, its text). */
 function responseError(response: VendorResponse): InviteError {
   const envelope = ErrorEnvelope.safeParse(response.body);
-  if (envelope.success) return statusError(response, envelope.data.message, envelope.data.error_code);
+  if (envelope.success) {
+    return statusError(response, envelope.data.message, { vendorCode: envelope.data.error_code, vendorMessage: envelope.data.message });
+  }
   const validation = ValidationFailure.safeParse(response.body);
   if (validation.success) {
     const details = validation.data.detail.map((d) => `${d.loc.join('.')}: ${d.msg}`).join('; ');
-    return statusError(response, `Diga rejected the request (${response.status}): ${details}`);
+    return statusError(response, `Diga rejected the request (${response.status}): ${details}`, { vendorMessage: details });
   }
-  const text = typeof response.body === 'string' ? `: ${response.body.slice(0, 200)}` : '';
-  return statusError(response, `Diga answered HTTP ${response.status}${text}`);
+  const text = typeof response.body === 'string' ? response.body.slice(0, 200) : '';
+  return statusError(response, `Diga answered HTTP ${response.status}${text ? `: ${text}` : ''}`, { vendorMessage: text });
 }
 
 const key = (email: string) => email.trim().toLowerCase();
@@ -144,19 +147,13 @@ export function createDigaAdapter(options: DigaAdapterOptions = {}): InviteAdapt
       }
 
       return batch.map((invitee, i): AddressOutcome => {
-        if (!roles[i]) {
-          return {
-            email: invitee.email,
-            status: 'failed',
-            code: 'ROLE_NOT_ALLOWED',
-            message: `Diga has no role "${invitee.role}" (roles: ${DIGA_ROLES.join(', ')}).`,
-          };
-        }
+        // Never sent: the engine words it from the role and the adapter's roles.
+        if (!roles[i]) return { email: invitee.email, status: 'failed', code: 'ROLE_NOT_ALLOWED' };
         const outcome = results.get(key(invitee.email))?.shift();
         // assumption: an address Diga left out of both lists was not invited; say so rather than guess.
         return outcome
           ? { ...outcome, email: invitee.email }
-          : { email: invitee.email, status: 'failed', code: 'VENDOR_REJECTED', message: 'Diga returned no result for this address.' };
+          : { email: invitee.email, status: 'failed', code: 'VENDOR_REJECTED', notInAnswer: true };
       });
     },
   };

@@ -116,7 +116,7 @@ describe('callVendor: the credential', () => {
     );
     expect(calls).toBe(0);
     expect(error).toBeInstanceOf(InviteError);
-    expect(error).toMatchObject({ code: 'AUTH_FAILED', retryable: false });
+    expect(error).toMatchObject({ code: 'AUTH_FAILED', retryable: false, unsendable: { problem: expect.any(String) } });
     expect(error.message).toMatch(/^The API key cannot be sent: it holds/);
     expect(everything(error)).not.toContain(SECRET);
     expect(everything(error)).not.toContain('second-line');
@@ -126,7 +126,7 @@ describe('callVendor: the credential', () => {
     const error = await settle(
       callVendor({ baseUrl: 'https://x.test', fetch: globalThis.fetch }, { method: 'GET', path: '/a', headers: { 'wix-site-id': 'site\nevil: 1' } }),
     );
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', retryable: false });
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', retryable: false, unsendable: { header: 'wix-site-id', problem: 'LINE_BREAK' } });
     expect(error.message).toContain('wix-site-id');
     expect(error.message).not.toContain('evil');
   });
@@ -139,6 +139,7 @@ describe('callVendor: the credential', () => {
     const quoting = (() => Promise.reject(new TypeError(`bad header ${SECRET}`))) as typeof fetch;
     const quoted = await settle(callVendor({ baseUrl: 'https://x.test', fetch: quoting }, { method: 'GET', path: '/a', credential: SECRET }));
     expect(quoted.message).toContain(REDACTED);
+    expect(quoted.detail).toBe(`bad header ${REDACTED}`);
     expect(everything(quoted)).not.toContain(SECRET);
   });
 
@@ -165,9 +166,10 @@ describe('callVendor: the credential', () => {
   it('headerValueProblem accepts visible ASCII, spaces and tabs only', () => {
     expect(headerValueProblem('Bearer abc-DEF_123.~+/=')).toBeUndefined();
     expect(headerValueProblem('a\tb c')).toBeUndefined();
-    expect(headerValueProblem('a\nb')).toBe('a line break');
-    expect(headerValueProblem('a\u0000b')).toBe('a control character');
-    expect(headerValueProblem('caf\u00e9')).toMatch(/outside printable ASCII/);
+    expect(headerValueProblem('a\nb')).toBe('LINE_BREAK');
+    expect(headerValueProblem('a\rb')).toBe('LINE_BREAK');
+    expect(headerValueProblem('a\u0000b')).toBe('CONTROL_CHARACTER');
+    expect(headerValueProblem('caf\u00e9')).toBe('NON_ASCII');
   });
 });
 
@@ -220,6 +222,8 @@ describe('every adapter, handed a key that cannot be sent', () => {
       expect(error.code, adapter.vendor).toBe('AUTH_FAILED');
       expect(everything(error), adapter.vendor).not.toContain(SECRET);
       expect(`${error.message} ${error.vendorCode ?? ''}`, adapter.vendor).toContain(REDACTED);
+      // The vendor's words, kept for people to see, are scrubbed too.
+      expect(error.vendorMessage, adapter.vendor).toContain(REDACTED);
     }
   });
 });
@@ -232,7 +236,7 @@ describe('callVendor: connection failures', () => {
     '%s (no connection was made) is CONNECT_FAILED: retryable, naming the origin only',
     async (code) => {
       const error = await settle(callVendor({ baseUrl: 'https://api.example.test/v1?token=q', fetch: rejecting(undiciFailure(code)) }, { method: 'POST', path: '/a', body: {} }));
-      expect(error).toMatchObject({ code: 'CONNECT_FAILED', retryable: true });
+      expect(error).toMatchObject({ code: 'CONNECT_FAILED', retryable: true, origin: 'https://api.example.test', systemCode: code });
       expect(error.message).toContain(`Could not connect to https://api.example.test (${code}`);
       expect(error.message).not.toContain('token');
     },
@@ -247,7 +251,7 @@ describe('callVendor: connection failures', () => {
   it('a cut after connecting, or a browser bare TypeError, stays NETWORK_ERROR (may have landed)', async () => {
     for (const failure of [undiciFailure('ECONNRESET'), undiciFailure('UND_ERR_SOCKET'), new TypeError('Failed to fetch')]) {
       const error = await settle(callVendor({ baseUrl: 'https://x.test', fetch: rejecting(failure) }, { method: 'GET', path: '/a' }));
-      expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: true });
+      expect(error).toMatchObject({ code: 'NETWORK_ERROR', retryable: true, detail: failure.message });
     }
   });
 

@@ -7,7 +7,8 @@
  * this module makes and every string of the answer, so a vendor that echoes it, or a runtime error that
  * quotes a header, never carries it into an outcome, a log or a results file.
  */
-import { InviteError, type AdapterConnection, type InviteErrorCode } from '../core/contract.ts';
+import { InviteError, type AdapterConnection, type HeaderProblem, type InviteErrorCode } from '../core/contract.ts';
+import { HEADER_PROBLEM_TEXT, SYSTEM_CODE_TEXT } from '../core/messages/en-run.ts';
 
 export interface VendorRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -45,13 +46,13 @@ export function joinUrl(baseUrl: string, path: string): string {
  * ASCII, spaces and tabs (CR, LF and NUL never; bytes past 0x7F only as opaque "obs-text", which no API
  * key contains and which `fetch` refuses past 0xFF). The answer never quotes the value.
  */
-export function headerValueProblem(value: string): string | undefined {
+export function headerValueProblem(value: string): HeaderProblem | undefined {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 0x09 || (c >= 0x20 && c <= 0x7e)) continue;
-    if (c === 0x0a || c === 0x0d) return 'a line break';
-    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f)) return 'a control character';
-    return 'a character outside printable ASCII (a non-breaking space, a curly quote or an accented letter, say)';
+    if (c === 0x0a || c === 0x0d) return 'LINE_BREAK';
+    if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0x9f)) return 'CONTROL_CHARACTER';
+    return 'NON_ASCII';
   }
   return undefined;
 }
@@ -115,15 +116,18 @@ function headerError(headers: Record<string, string>, credential: string | undef
     if (problem) {
       return new InviteError(
         'AUTH_FAILED',
-        `The API key cannot be sent: it holds ${problem}, which an HTTP header cannot carry (a key read from a file ` +
+        `The API key cannot be sent: it holds ${HEADER_PROBLEM_TEXT[problem]}, which an HTTP header cannot carry (a key read from a file ` +
           'with a trailing line, or pasted with extra characters?). Nothing was sent.',
+        { unsendable: { problem } },
       );
     }
   }
   for (const [name, value] of Object.entries(headers)) {
     const problem = headerValueProblem(value);
     if (problem) {
-      return new InviteError('BAD_REQUEST', `The ${name} header cannot be sent: its value holds ${problem}. Nothing was sent.`);
+      return new InviteError('BAD_REQUEST', `The ${name} header cannot be sent: its value holds ${HEADER_PROBLEM_TEXT[problem]}. Nothing was sent.`, {
+        unsendable: { header: name, problem },
+      });
     }
   }
   return undefined;
@@ -180,14 +184,7 @@ export async function callVendor(
  * (`ENOTFOUND`, `EAI_AGAIN`: getaddrinfo), or undici's connect timer fired (`UND_ERR_CONNECT_TIMEOUT`).
  * See Node's errors documentation (Common system errors) and undici's errors documentation.
  */
-const CONNECT_PHASE: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'no such host',
-  EAI_AGAIN: 'the host name could not be looked up just now',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'the connection attempt timed out',
-};
+const CONNECT_PHASE: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /**
  * The connect-phase code of a rejected fetch, or undefined. The first error in the cause chain that has
@@ -198,7 +195,7 @@ export function connectFailureCode(error: unknown, depth = 0): string | undefine
   if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
   const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string') {
-    if (!(code in CONNECT_PHASE)) return undefined;
+    if (!CONNECT_PHASE.has(code)) return undefined;
     if (Array.isArray(errors) && errors.length > 0 && !errors.every((inner) => connectFailureCode(inner, depth + 1))) return undefined;
     return code;
   }
@@ -239,14 +236,15 @@ function transportError(
   }
   const connectCode = phase === 'connect' ? connectFailureCode(cause) : undefined;
   if (connectCode) {
+    const origin = shownUrl(url);
     return new InviteError(
       'CONNECT_FAILED',
-      `Could not connect to ${shownUrl(url)} (${connectCode}: ${CONNECT_PHASE[connectCode]}); the request was not sent.`,
-      { cause: kept },
+      `Could not connect to ${origin} (${connectCode}: ${SYSTEM_CODE_TEXT[connectCode]}); the request was not sent.`,
+      { cause: kept, origin, systemCode: connectCode },
     );
   }
   const detail = redact(cause instanceof Error ? cause.message : String(cause), secret);
-  return new InviteError('NETWORK_ERROR', `The request failed without an answer (${detail}).`, { cause: kept });
+  return new InviteError('NETWORK_ERROR', `The request failed without an answer (${detail}).`, { cause: kept, detail });
 }
 
 /** The `InviteError` code for a non-2xx status. */
@@ -259,17 +257,23 @@ export function codeForStatus(status: number): InviteErrorCode {
   return 'BAD_REQUEST';
 }
 
-/** An `InviteError` for a non-2xx response, with any wait hint the server gave. */
-export function statusError(
-  response: VendorResponse,
-  message: string,
-  vendorCode?: string,
-  now: number = Date.now(),
-): InviteError {
+/** What a vendor's error answer said, verbatim: its own code and its own words. */
+export interface VendorSaid {
+  vendorCode?: string | undefined;
+  vendorMessage?: string | undefined;
+}
+
+/**
+ * An `InviteError` for a non-2xx response, with the vendor's code and words and any wait hint the server
+ * gave. `message` is the adapter's account for developers; people see the message table's sentence,
+ * which quotes `vendorMessage`.
+ */
+export function statusError(response: VendorResponse, message: string, said: VendorSaid = {}, now: number = Date.now()): InviteError {
   const retryAfterMs = waitHintMs(response.headers, now);
   return new InviteError(codeForStatus(response.status), message, {
     status: response.status,
-    ...(vendorCode === undefined ? {} : { vendorCode }),
+    ...(said.vendorCode === undefined ? {} : { vendorCode: said.vendorCode }),
+    ...(said.vendorMessage === undefined || said.vendorMessage === '' ? {} : { vendorMessage: said.vendorMessage }),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   });
 }

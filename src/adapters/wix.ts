@@ -114,11 +114,6 @@ const wixErrorSchema = z.object({
   ),
 });
 
-const NO_REASON =
-  'Wix listed this address in failedEmails and gave no reason (it may be malformed, already a contributor, ' +
-  'already invited, or over the site contributor limit).';
-const NOT_MENTIONED = "Wix's answer listed this address neither among the invites sent nor among the failed emails.";
-
 /** The InviteError for a non-2xx answer, with Wix's code and words where the body has them. */
 function wixStatusError(response: VendorResponse, action: string): InviteError {
   const parsed = wixErrorSchema.safeParse(response.body);
@@ -132,7 +127,7 @@ function wixStatusError(response: VendorResponse, action: string): InviteError {
     (typeof response.body === 'string' ? response.body.slice(0, 200) : '');
   const vendorCode = application?.code ?? violations[0]?.violatedRule;
   const message = `Wix did not ${action} (HTTP ${response.status})${detail ? `: ${detail}` : '.'}`;
-  return statusError(response, message, vendorCode);
+  return statusError(response, message, { vendorCode, vendorMessage: detail });
 }
 
 function invalidResponse(response: VendorResponse, what: string, cause: unknown): InviteError {
@@ -214,12 +209,8 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
       batch.forEach((invitee, index) => {
         const policyIds = policyIdsFor(invitee);
         if (!policyIds) {
-          outcomes.set(index, {
-            email: invitee.email,
-            status: 'failed',
-            code: 'ROLE_NOT_ALLOWED',
-            message: `Role '${invitee.role}' has no Wix policy ids configured.`,
-          });
+          // Never sent: the engine words it from the role and the adapter's roles.
+          outcomes.set(index, { email: invitee.email, status: 'failed', code: 'ROLE_NOT_ALLOWED' });
           return;
         }
         sets.set(groupKey(policyIds), policyIds);
@@ -227,10 +218,8 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
       });
       if (sets.size > 1) {
         // Nothing has been sent: refuse before a mixed request could half land.
-        throw new InviteError(
-          'BAD_REQUEST',
-          `A Wix request carries one policy set; this batch mixes ${sets.size}. Group invitees with adapter.groupBy.`,
-        );
+        const detail = `A Wix request carries one policy set; this batch mixes ${sets.size}. Group invitees with adapter.groupBy.`;
+        throw new InviteError('BAD_REQUEST', detail, { detail });
       }
       const [policyIds] = [...sets.values()];
       if (policyIds && sendable.length > 0) {
@@ -262,12 +251,9 @@ export function createWixAdapter(options: WixAdapterOptions): WixAdapter {
           if (invite) {
             outcomes.set(index, { email: invitee.email, status: 'sent', ...(invite.id ? { vendorId: invite.id } : {}) });
           } else {
-            outcomes.set(index, {
-              email: invitee.email,
-              status: 'failed',
-              code: 'VENDOR_REJECTED',
-              message: failed.has(key) ? NO_REASON : NOT_MENTIONED,
-            });
+            // failedEmails gives no reason (malformed, already a contributor or invited, over the site's
+            // contributor limit: Wix does not say); an address in neither list was not mentioned at all.
+            outcomes.set(index, { email: invitee.email, status: 'failed', code: 'VENDOR_REJECTED', ...(failed.has(key) ? {} : { notInAnswer: true }) });
           }
         }
       }

@@ -27,6 +27,7 @@ import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ATHENA_FIXTURE_IDS } from '../../mocks/athenahq/index.ts';
 import { CONFIDENT_AI_DOCS_PROJECT_ID } from '../../mocks/confident-ai/index.ts';
+import { DIGA_FIXTURE } from '../../mocks/diga/fixtures.ts';
 import { startMockServer, type MockServerOptions, type RunningMockServer } from '../../mocks/server.ts';
 import { WIX_FIXTURE_CONTRIBUTOR_EMAILS, WIX_FIXTURE_EXAMPLE_POLICY_ID, WIX_FIXTURE_SITE_ID } from '../../mocks/wix/index.ts';
 import { CSV_COLUMNS } from '../core/send/export.ts';
@@ -138,6 +139,7 @@ interface Outcome {
   status: string;
   code?: string;
   message?: string;
+  vendorMessage?: string;
   attempts: number;
 }
 
@@ -214,7 +216,21 @@ describe('bulk-invite send, to each vendor', () => {
     ]);
     // Neutralised for spreadsheets: a leading quote, never a live formula.
     expect(rows[0]!.name).toBe("'=cmd|' /C calc'!A0");
+    // The columns stay; `message` is the English sentence for the code (Wix gives no reason of its own).
+    expect(rows[2]!.message).toBe('The vendor refused this address without giving a reason (it may be malformed, already a member or invited, or over a limit).');
     expect(vendors[1]!.held(await mockState(mock), 'csv.new@send.example')).toBe(1);
+  });
+
+  it("writes JSON with the English sentence in message and the vendor's own words verbatim in vendorMessage", async () => {
+    const input = file('diga-words.csv', `email\nwords.new@send.example\n${DIGA_FIXTURE.member.email}\n${DIGA_FIXTURE.pending.email}\n`);
+    const out = join(tmp, 'diga-words.json');
+    const { code, stderr } = await send([...target(mock), '--vendor', 'diga', '--rate', '500', '--out', out, input]);
+    expect(code, stderr).toBe(0);
+    expect(readJson(out).outcomes.map(({ status, code, message, vendorMessage }) => ({ status, code, message, vendorMessage }))).toEqual([
+      { status: 'sent' },
+      { status: 'skipped', code: 'ALREADY_MEMBER', message: 'Already a member.', vendorMessage: 'User is already a member of this project' },
+      { status: 'skipped', code: 'ALREADY_INVITED', message: 'Already invited: an invitation is pending.', vendorMessage: 'Invitation already sent' },
+    ]);
   });
 
   it('exits 3 when the check rejected a row, though every valid row went out', async () => {
@@ -249,10 +265,12 @@ describe('bulk-invite send, when the key is refused', () => {
 
     const { code, stderr } = await send([...target(strict), '--vendor', 'diga', '--out', out, input], 'a-wrong-key');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/stopped: .*\(AUTH_FAILED\)/);
+    expect(stderr).toContain('stopped: The vendor refused the credentials (HTTP 401): "Invalid or missing API key" (AUTH_FAILED). Unsent addresses are pending.');
     const results = readJson(out);
     expect(results.summary).toEqual({ ...emptySummary, total: 3, pending: 3 });
-    for (const outcome of results.outcomes) expect(outcome).toMatchObject({ status: 'pending', code: 'AUTH_FAILED', message: expect.stringMatching(/^Not sent/) });
+    for (const outcome of results.outcomes) {
+      expect(outcome).toMatchObject({ status: 'pending', code: 'AUTH_FAILED', message: 'Not sent: the run stopped because the vendor refused the credentials.' });
+    }
     const state = await mockState(strict);
     expect(emails.map((email) => vendors[0]!.held(state, email))).toEqual([0, 0, 0]);
   });

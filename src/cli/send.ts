@@ -17,6 +17,7 @@ import {
 import type { InviteAdapter } from '../core/contract.ts';
 import { DEFAULT_RATE_LIMIT } from '../core/send/run.ts';
 import { headerValueProblem, redact } from '../adapters/http.ts';
+import { HEADER_PROBLEM_TEXT } from '../core/messages/en-run.ts';
 import { byteSize, collect, concurrency, httpUrl, MAX_CONCURRENCY, positiveInt, positiveNumber, timeoutSeconds } from './arguments.ts';
 import { readInput, UnreadableInput, write } from './input.ts';
 import { createProgress } from './progress.ts';
@@ -64,7 +65,8 @@ Results (--out): one row per input row, in input order, rows the check rejected 
   .csv   line,email,name,role,status,code,message,attempts,vendor_id (safe to open in Excel or Sheets:
          formulas neutralised, and a UTF-8 byte-order mark so Excel reads accents; --no-bom leaves it out)
   .json  {"summary": {total, sent, skipped, failed, pending, invalid, duplicate, ...},
-          "outcomes": [{"line", "email", "status", "code"?, "message"?, "attempts", ...}]}
+          "outcomes": [{"line", "email", "status", "code"?, "params"?, "message"?, "vendorMessage"?, "attempts", ...}]}
+  message is the reason in English, from code and params; vendorMessage (JSON only) the vendor's own words.
   status: sent | skipped (already invited or a member) | failed | pending (not sent: cancelled or
   stopped) | invalid | duplicate (the row repeats an earlier one, which is the one sent)
 --out must not be the input (under any name: a symlink or hard link to it is refused too). The file is
@@ -154,7 +156,7 @@ function readKey(variable: string, vendor: string): string {
   if (problem) {
     fail(
       EXIT.unusable,
-      `the environment variable ${variable} holds ${problem}, which an HTTP header cannot carry; it should hold the ${vendor} API key ` +
+      `the environment variable ${variable} holds ${HEADER_PROBLEM_TEXT[problem]}, which an HTTP header cannot carry; it should hold the ${vendor} API key ` +
         `alone (read from a file with more than one line, or pasted with extra characters?). Nothing was sent.`,
     );
   }
@@ -264,7 +266,7 @@ async function send(input: string, flags: SendFlags, command: Command): Promise<
     const { message } = final.stopReason;
     say(`cannot reach ${shownUrl(flags.baseUrl)}: ${message.charAt(0).toLowerCase()}${message.slice(1)} Unsent addresses are pending.`);
   } else if (final.status === 'stopped' && final.stopReason) {
-    say(`stopped: ${final.stopReason.message} (${final.stopReason.code}). Unsent addresses are pending.`);
+    say(`stopped: ${final.stopReason.message.replace(/\.$/, '')} (${final.stopReason.code}). Unsent addresses are pending.`);
   } else if (final.status === 'cancelled') {
     say('cancelled. Unsent addresses are pending.');
   }

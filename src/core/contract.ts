@@ -25,7 +25,10 @@ export interface Invitee {
  */
 export type AddressStatus = 'sent' | 'skipped' | 'failed';
 
-/** Stable codes for per-address results. Vendor wording stays in `message`. */
+/**
+ * Stable codes for per-address results. The engine words each from the message table
+ * (`outcome.CODE`); the vendor's own wording stays verbatim in `vendorMessage`.
+ */
 export type OutcomeCode =
   | 'ALREADY_MEMBER'
   | 'ALREADY_INVITED'
@@ -38,9 +41,20 @@ export type OutcomeCode =
 export interface AddressOutcome {
   email: string;
   status: AddressStatus;
+  /** Why it was skipped or failed. Absent on `failed`: `VENDOR_REJECTED`; on `skipped`: already a member or invited. */
   code?: OutcomeCode;
-  /** The vendor's own words, verbatim where it gave any. */
-  message?: string;
+  /**
+   * The vendor's own words about this address, verbatim (Diga's "Invitation already sent"), where it
+   * gave any. Never a sentence the adapter made up: the engine words the code from the message table,
+   * which quotes these words where they are the only reason given. Shown as text, never as HTML.
+   */
+  vendorMessage?: string;
+  /**
+   * The vendor's answer did not mention this address at all; `code` is what that means for this vendor
+   * (Confident AI leaves out members and pending invitations: `ALREADY_INVITED`; elsewhere
+   * `VENDOR_REJECTED`). The sentence then says so rather than quoting words nobody said.
+   */
+  notInAnswer?: boolean;
   /** The vendor's id for the invitation (or user) when it returned one. */
   vendorId?: string;
 }
@@ -140,16 +154,49 @@ const RETRYABLE: ReadonlySet<InviteErrorCode> = new Set([
   'TIMEOUT',
 ]);
 
-export interface InviteErrorOptions {
+/** Why a value cannot go in an HTTP header (RFC 9110 §5.5): a CR or LF, another control character, a character past ASCII. */
+export type HeaderProblem = 'LINE_BREAK' | 'CONTROL_CHARACTER' | 'NON_ASCII';
+
+/**
+ * What the message table's sentence for a failed request may use, besides its code and status. Each is
+ * optional: an adapter gives what it knows. People see the sentence (`outcome.CODE`, `runStop.CODE`),
+ * never the error's `message`.
+ */
+export interface InviteErrorFacts {
+  /** The vendor's own words about the failure, verbatim (its error text). Quoted, never reworded; shown as text. */
+  vendorMessage?: string;
+  /**
+   * Words that explain the failure and are not the vendor's, verbatim: the runtime's error text
+   * (`fetch failed`, `other side closed`), or why an adapter refused a request before sending it.
+   */
+  detail?: string;
+  /** CONNECT_FAILED: the origin (`https://api.diga.io`) no connection could be made to. */
+  origin?: string;
+  /** CONNECT_FAILED: the system's code for why (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_CONNECT_TIMEOUT`…). */
+  systemCode?: string;
+  /**
+   * Refused before sending because a header value cannot be sent: the API key (AUTH_FAILED, no `header`:
+   * the key is never named or quoted) or the named header (BAD_REQUEST).
+   */
+  unsendable?: { header?: string; problem: HeaderProblem };
+}
+
+export interface InviteErrorOptions extends InviteErrorFacts {
   status?: number;
-  /** The vendor's own error code or text, verbatim. */
+  /** The vendor's own error code, verbatim. */
   vendorCode?: string;
   /** From `Retry-After` or the vendor's rate-limit headers, in milliseconds. */
   retryAfterMs?: number;
   cause?: unknown;
 }
 
-/** A whole-request failure. `retryable` says whether sending the same request again is safe and useful. */
+/**
+ * A whole-request failure. `retryable` says whether sending the same request again is safe and useful.
+ *
+ * `message` is for developers (logs, stack traces): the engine never shows it to people. What they see
+ * is the message table's sentence for `code`, built from the facts here: put the vendor's own words in
+ * `vendorMessage` and any other words worth showing in `detail`.
+ */
 export class InviteError extends Error {
   override readonly name = 'InviteError';
   readonly code: InviteErrorCode;
@@ -157,6 +204,11 @@ export class InviteError extends Error {
   readonly status?: number;
   readonly vendorCode?: string;
   readonly retryAfterMs?: number;
+  readonly vendorMessage?: string;
+  readonly detail?: string;
+  readonly origin?: string;
+  readonly systemCode?: string;
+  readonly unsendable?: InviteErrorFacts['unsendable'];
 
   constructor(code: InviteErrorCode, message: string, options: InviteErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -165,6 +217,11 @@ export class InviteError extends Error {
     if (options.status !== undefined) this.status = options.status;
     if (options.vendorCode !== undefined) this.vendorCode = options.vendorCode;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.vendorMessage !== undefined) this.vendorMessage = options.vendorMessage;
+    if (options.detail !== undefined) this.detail = options.detail;
+    if (options.origin !== undefined) this.origin = options.origin;
+    if (options.systemCode !== undefined) this.systemCode = options.systemCode;
+    if (options.unsendable !== undefined) this.unsendable = options.unsendable;
   }
 }
 

@@ -14,8 +14,10 @@ export type {
   AdapterConnection,
   AddressOutcome,
   AddressStatus,
+  HeaderProblem,
   InviteAdapter,
   InviteErrorCode,
+  InviteErrorFacts,
   InviteErrorOptions,
   Invitee,
   OutcomeCode,
@@ -50,10 +52,26 @@ export type { Delimiter } from './intake/records.ts';
 export { formatMessage } from './messages/format.ts';
 export { en as englishMessages } from './messages/en.ts';
 export { formatIntakeError, formatRowIssue, formatRowWarning } from './messages/intake.ts';
+export { formatOutcome, formatStopReason } from './messages/run.ts';
 export type { InArea, MessageKey, MessageOverrides, MessageParams, Messages } from './messages/types.ts';
 export { INVALID_EMAIL_REASONS, ROW_ISSUE_CODES } from './intake/row-issues.ts';
 export { ROW_WARNING_CODES } from './intake/warnings.ts';
 export { INTAKE_ERROR_CODES } from './intake/errors.ts';
+export { INVITE_ERROR_CODES, RESULT_CODES } from './send/result-codes.ts';
+export type {
+  AdapterErrorParams,
+  AnyOutcomeParams,
+  OutcomeOf,
+  OutcomeParams,
+  PendingParams,
+  RequestFailureParams,
+  RunErrorParams,
+  RunStopParams,
+  RunWaitParams,
+  RunWaiting,
+  UnreachableParams,
+  VendorOutcomeParams,
+} from './send/result-codes.ts';
 
 // The draft a person edits before sending.
 export { createInviteDraft } from './draft/draft.ts';
@@ -88,7 +106,8 @@ export const createRateLimiter: (limit?: RateLimit, clock?: Clock) => RateLimite
 export type { RateLimit, RateLimiter } from './send/rate-limit.ts';
 export type { RetryPolicy } from './send/retry.ts';
 export type { Clock } from './send/clock.ts';
-export type { AddressRecord, EngineCode, OutcomeCounts, OutcomeStatus, RequestCounts, ResultCode, RunSnapshot, RunStatus, StopReason } from './send/run-store.ts';
+export type { AddressRecord, OutcomeCounts, OutcomeStatus, RequestCounts, RunSnapshot, RunStatus } from './send/run-store.ts';
+export type { EngineCode, ResultCode, StopReason } from './send/result-codes.ts';
 export type { SerializedRecord, SerializedRun } from './send/persist.ts';
 export { resultRows, resultsToCsv, resultsToJson } from './send/export.ts';
-export type { CsvOptions, ExportOptions, ExportStatus, ResultRow, ResultsJson, ResultsSummary } from './send/export.ts';
+export type { CsvOptions, ExportOptions, ExportParams, ExportStatus, ResultRow, ResultsJson, ResultsSummary } from './send/export.ts';

@@ -35,3 +35,18 @@ test('IntakeError and warnings pair each code with its params', () => {
   const warning = {} as RowWarning;
   if (warning.code === 'INVALID_BYTES') expectTypeOf(warning.params).toEqualTypeOf<{ line: number }>();
 });
+
+test("a run's keys take their code's params too", () => {
+  formatMessage('outcome.VENDOR_REJECTED', { reason: 'SAID', vendorMessage: 'Refused' });
+  formatMessage('outcome.SERVER_ERROR', { status: 503, attempts: 5, maybeDelivered: true });
+  formatMessage('runStop.CONNECT_FAILED', { requests: 3, origin: 'https://x.io' });
+  formatMessage('pending.ABORTED', { maybeDelivered: true });
+  // @ts-expect-error a vendor's words are a SAID refusal's, never a NO_REASON one's
+  formatMessage('outcome.VENDOR_REJECTED', { reason: 'NO_REASON', vendorMessage: 'x' });
+  // @ts-expect-error a refused role names the role and the roles
+  formatMessage('outcome.ROLE_NOT_ALLOWED', { role: 'owner' });
+  // @ts-expect-error only the unreachable stop counts requests
+  formatMessage('runStop.AUTH_FAILED', { requests: 3 });
+  // @ts-expect-error the wait is in seconds, a number
+  formatMessage('runWait.RATE_LIMITED', { seconds: '12' });
+});

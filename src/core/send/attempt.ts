@@ -55,8 +55,8 @@ class InFlightRequest {
   answered(outcomes: unknown): void {
     if (this.settled) return;
     if (!Array.isArray(outcomes) || outcomes.length !== this.expected) {
-      const got = Array.isArray(outcomes) ? `${outcomes.length} outcomes` : 'no outcome list';
-      this.settle({ ok: false, failure: { code: 'ADAPTER_ERROR', message: `The adapter returned ${got} for ${this.expected} invitees.` } });
+      const got = Array.isArray(outcomes) ? { got: outcomes.length } : {};
+      this.settle({ ok: false, failure: { code: 'ADAPTER_ERROR', params: { reason: 'WRONG_COUNT', expected: this.expected, ...got } } });
     } else {
       this.settle({ ok: true, outcomes: outcomes as AddressOutcome[] });
     }
@@ -73,9 +73,7 @@ class InFlightRequest {
     this.controller.abort(reason);
     this.settle({
       ok: false,
-      failure: isTimeout(reason)
-        ? { code: 'TIMEOUT', message: `The request got no answer within ${this.lane.timeoutMs} ms.` }
-        : { code: 'ABORTED', message: 'The request was cancelled.' },
+      failure: isTimeout(reason) ? { code: 'TIMEOUT', params: { timeoutMs: this.lane.timeoutMs } } : { code: 'ABORTED', params: {} },
     });
   }
 

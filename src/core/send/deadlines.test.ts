@@ -94,7 +94,7 @@ describe('lanes', () => {
     const hanging = recording(() => new Promise(() => {}));
     const sending = lane.send(hanging.adapter, people, 'k');
     lane.abort(new DOMException('Cancelled.', 'AbortError'));
-    expect(await sending).toEqual({ ok: false, failure: { code: 'ABORTED', message: 'The request was cancelled.' } });
+    expect(await sending).toEqual({ ok: false, failure: { code: 'ABORTED', params: {} } });
     expect(hanging.contexts[0]!.signal!.aborted).toBe(true);
     await lane.send(adapter, people, 'next');
     expect(contexts.at(-1)!.signal!.aborted).toBe(false);
@@ -107,7 +107,7 @@ describe('lanes', () => {
     const { adapter, contexts } = recording(() => new Promise((resolve) => (answer = resolve)));
     const lane = createLane(createDeadlines(clock, 250), 250);
     const result = await lane.send(adapter, people, 'k');
-    expect(result).toEqual({ ok: false, failure: { code: 'TIMEOUT', message: 'The request got no answer within 250 ms.' } });
+    expect(result).toEqual({ ok: false, failure: { code: 'TIMEOUT', params: { timeoutMs: 250 } } });
     expect(clock.now()).toBe(250);
     expect((contexts[0]!.signal!.reason as Error).name).toBe('TimeoutError');
     answer([{ email: 'a@example.com', status: 'sent' }]);
@@ -120,11 +120,11 @@ describe('lanes', () => {
     const throwing: InviteAdapter = { vendor: 'x', roles: [], maxBatchSize: 1, send: () => { throw new Error('boom'); } };
     expect(await lane.send(throwing, people, 'k')).toMatchObject({ ok: false, failure: { code: 'ADAPTER_ERROR' } });
     const rejecting = recording(() => Promise.reject(Object.assign(new Error('down'), { code: 'SERVER_ERROR' })));
-    expect(await lane.send(rejecting.adapter, people, 'k')).toEqual({ ok: false, failure: { code: 'SERVER_ERROR', message: 'down' } });
+    expect(await lane.send(rejecting.adapter, people, 'k')).toEqual({ ok: false, failure: { code: 'SERVER_ERROR', params: {} } });
     const short = recording(async () => []);
     expect(await lane.send(short.adapter, people, 'k')).toEqual({
       ok: false,
-      failure: { code: 'ADAPTER_ERROR', message: 'The adapter returned 0 outcomes for 1 invitees.' },
+      failure: { code: 'ADAPTER_ERROR', params: { reason: 'WRONG_COUNT', expected: 1, got: 0 } },
     });
   });
 

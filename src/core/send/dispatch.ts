@@ -12,15 +12,18 @@
  * A stop also comes when the target is unreachable: the pass's first requests all failed to connect
  * (`CONNECT_FAILED`) before any got through, so backing off through the whole list would only take hours.
  */
-import type { InviteAdapter } from '../contract.ts';
+import type { InviteAdapter, InviteErrorCode } from '../contract.ts';
+import { formatMessage } from '../messages/format.ts';
 import { createLane, type Lane } from './attempt.ts';
 import { sleep, type Clock } from './clock.ts';
 import { createDeadlines } from './deadlines.ts';
-import { answered, mayHaveLanded, unanswered } from './delivery.ts';
+import { answered, mayHaveLanded, unanswered, type Failure } from './delivery.ts';
 import { planSome, type Batch } from './plan.ts';
-import { canTakeNow, takeNow, type RateLimiter } from './rate-limit.ts';
+import { canTakeNow, canWatchHolds, takeNow, watchHolds, type RateLimiter } from './rate-limit.ts';
+import type { StopReason, UnreachableParams } from './result-codes.ts';
 import { isRetryable, retryDelay, type RetryPolicy } from './retry.ts';
-import type { RunStore, StopReason } from './run-store.ts';
+import type { RecordChanges, RunStore } from './run-store.ts';
+import { createWaitingWatch } from './waiting.ts';
 
 export interface DispatchSettings {
   adapter: InviteAdapter;
@@ -60,6 +63,10 @@ const RETRY_REQUEST = Object.freeze({ made: 1 });
 
 const cancelledReason = () => new DOMException('The run was cancelled.', 'AbortError');
 
+// The params of a pending address's `pending.CODE`, shared by all of them.
+const MAYBE_DELIVERED = Object.freeze({ maybeDelivered: true });
+const NOT_DELIVERED = Object.freeze({});
+
 export function dispatch(store: RunStore, targets: readonly number[], settings: DispatchSettings): Dispatch {
   const { adapter, clock, limiter, policy } = settings;
   const cancelled = new AbortController();
@@ -74,6 +81,9 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   let paused = false;
   let unpause: (() => void) | undefined;
   let gate: Promise<void> | undefined;
+  // The snapshot's `waiting` while the limiter holds every request (a 429's wait hint).
+  const waiting = createWaitingWatch(store, clock);
+  const watchesHolds = canWatchHolds(limiter);
 
   const openGate = () => {
     paused = false;
@@ -86,6 +96,7 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     halted.abort();
     for (const worker of workerSignals) worker.abort(halted.signal.reason);
     openGate();
+    waiting.close();
   };
   // One lane per worker, for its requests; a cancel aborts the request in flight on each.
   const lanes: Lane[] = [];
@@ -97,8 +108,9 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
   const onCallerAbort = () => cancelled.abort(settings.signal!.reason);
   settings.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
-  function stop(reason: StopReason) {
+  function stop(code: InviteErrorCode, params: UnreachableParams) {
     if (stopReason || cancelled.signal.aborted) return;
+    const reason = { code, params, message: formatMessage(`runStop.${code}`, params as never) } as StopReason;
     stopReason = reason;
     halt();
     // The reason shows at once; the status turns `stopped` when the requests in flight have finished,
@@ -106,13 +118,23 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     store.setStatus(store.status, reason);
   }
 
-  const requeue = { status: 'queued', code: undefined, message: undefined, retryable: undefined, finishedAt: undefined } as const;
+  const requeue = {
+    status: 'queued',
+    code: undefined,
+    params: undefined,
+    message: undefined,
+    vendorMessage: undefined,
+    retryable: undefined,
+    finishedAt: undefined,
+  } as const;
   for (const index of targets) {
     const record = store.record(index);
     // Most targets are untouched queued records: no need to copy them.
     if (record.status !== 'queued' || record.code !== undefined || record.finishedAt !== undefined) store.patch(index, requeue);
   }
   store.setStatus('sending');
+  // A limiter shared with other runs may be held by their 429s too.
+  const unwatchHolds = watchesHolds ? limiter[watchHolds]((until) => waiting.held(until)) : undefined;
   const batches = planSome(store.invitees, targets, adapter, { maxBatchSize: settings.maxBatchSize });
 
   const syncLimiter = canTakeNow(limiter) ? limiter : undefined;
@@ -141,20 +163,31 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     for (const index of batch.indexes) store.patch(index, changes(index));
   }
 
-  /** Back to waiting for a later send: keeps what we know about a possible delivery. */
+  /**
+   * Back to waiting for a later send, saying why (`ABORTED`: cancelled; else what stopped the pass), and
+   * keeping what we know about a possible delivery.
+   */
   function leavePending(batch: Batch, landed: boolean) {
     const at = clock.now();
+    const code = cancelled.signal.aborted ? 'ABORTED' : stopReason?.code;
+    const why = (maybeDelivered: boolean): RecordChanges => {
+      if (code === undefined) return maybeDelivered ? { maybeDelivered } : {};
+      const params = maybeDelivered ? MAYBE_DELIVERED : NOT_DELIVERED;
+      return { code, params, message: formatMessage(`pending.${code}`, params), ...(maybeDelivered ? { maybeDelivered } : {}) };
+    };
+    let sure: RecordChanges | undefined;
+    let unsure: RecordChanges | undefined;
     setAll(batch, (index) => ({
       status: 'pending',
       finishedAt: at,
-      ...(landed || store.record(index).maybeDelivered ? { maybeDelivered: true } : {}),
+      ...(landed || store.record(index).maybeDelivered ? (unsure ??= why(true)) : (sure ??= why(false))),
     }));
   }
 
   // Unreachable target: the requests that ended so far all failed to connect, and how many.
   let connectFailures = 0;
   let reachedServer = false;
-  function unreachable(failure: { code: string; message: string } | undefined): boolean {
+  function unreachable(failure: Failure | undefined): boolean {
     if (reachedServer) return false;
     if (failure?.code !== 'CONNECT_FAILED') {
       reachedServer = true;
@@ -185,7 +218,8 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
         const { indexes } = batch;
         for (let k = 0; k < indexes.length; k++) {
           const index = indexes[k]!;
-          store.patch(index, answered(result.outcomes[k]!, store.record(index).maybeDelivered === true, settings.ambiguousRefusals, at));
+          const role = store.invitees[index]!.role ?? adapter.defaultRole;
+          store.patch(index, answered(result.outcomes[k]!, store.record(index).maybeDelivered === true, settings.ambiguousRefusals, at, role, adapter.roles));
         }
         return;
       }
@@ -194,18 +228,17 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
       const landed = mayHaveLanded(failure.code);
       store.countRequest({ failed: 1, ...(failure.code === 'RATE_LIMITED' ? { rateLimited: 1 } : {}) });
       // The vendor's wait applies to the account, so to every worker, whatever this batch does next.
-      if (failure.retryAfterMs !== undefined) limiter.holdUntil(at + failure.retryAfterMs);
+      if (failure.retryAfterMs !== undefined) {
+        limiter.holdUntil(at + failure.retryAfterMs);
+        if (!watchesHolds) waiting.held(at + failure.retryAfterMs);
+      }
       if (cancelled.signal.aborted) return leavePending(batch, landed);
       if (cannotReach) {
-        const n = connectFailures;
-        stop({
-          code: 'CONNECT_FAILED',
-          message: `${n === 1 ? 'The first request' : `The first ${n} requests`} could not connect (${failure.message.replace(/\.$/, '')}).`,
-        });
+        stop('CONNECT_FAILED', { ...failure.params, requests: connectFailures });
         return leavePending(batch, landed);
       }
-      if (settings.stopOn.has(failure.code)) {
-        stop({ code: failure.code, message: failure.message });
+      if (failure.code !== 'ADAPTER_ERROR' && settings.stopOn.has(failure.code)) {
+        stop(failure.code, failure.params);
         return leavePending(batch, landed);
       }
       if (isRetryable(failure.code)) {
@@ -225,7 +258,9 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
           continue;
         }
       }
-      setAll(batch, (index) => unanswered(failure, landed || store.record(index).maybeDelivered === true, at));
+      // One record's worth for the batch, or two when only some of it may have been delivered before.
+      const records = [false, true].map((maybe) => unanswered(failure, landed || maybe, at, tries));
+      setAll(batch, (index) => records[store.record(index).maybeDelivered === true ? 1 : 0]!);
       return;
     }
   }
@@ -256,6 +291,8 @@ export function dispatch(store: RunStore, targets: readonly number[], settings: 
     .then(() => Promise.all(Array.from({ length: workers }, worker)))
     .then(() => {
       deadlines?.close();
+      unwatchHolds?.();
+      waiting.close();
       settings.signal?.removeEventListener('abort', onCallerAbort);
       // Batches no worker reached: never sent, so simply pending.
       for (const batch of batches.slice(next)) leavePending(batch, false);

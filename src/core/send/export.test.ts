@@ -6,6 +6,8 @@ import { checkText } from '../intake/check.ts';
 import { inviteesFromRows } from './invitees.ts';
 import { createInviteRun } from './run.ts';
 import { createVirtualClock } from '../testing/virtual-clock.ts';
+import { formatOutcome } from '../messages/run.ts';
+import type { MessageOverrides } from '../messages/types.ts';
 
 const INPUT = [
   'email,name,role',
@@ -39,7 +41,7 @@ describe('inviteesFromRows', () => {
 });
 
 describe('export', () => {
-  it('says on every pending row why it was not sent (the stop reason lives on the snapshot, not the record)', async () => {
+  it('says on every pending row why it was not sent', async () => {
     const checked = checkText(INPUT, { roles: ['admin', 'member'] });
     const run = createInviteRun(inviteesFromRows(checked.rows), { clock: createVirtualClock() });
     // One address per request; the second request meets a revoked key, which stops the run.
@@ -53,8 +55,7 @@ describe('export', () => {
     expect(pending.length).toBeGreaterThan(0);
     for (const row of pending) {
       expect(row.code).toBe('AUTH_FAILED');
-      expect(row.message).toBe(`Not sent: the run stopped: ${snapshot.stopReason!.message.replace(/\.+$/, '')}.`);
-      expect(row.message).not.toMatch(/\.\.$/);
+      expect(row.message).toBe('Not sent: the run stopped because the vendor refused the credentials.');
     }
     const csvPending = Papa.parse<Record<string, string>>(resultsToCsv(snapshot, { rows: checked.rows }).trim(), { header: true }).data.filter(
       (row) => row.status === 'pending',
@@ -76,6 +77,23 @@ describe('export', () => {
     expect(rows[3]!.message).toMatch(/line 2/);
     expect(rows[0]).toMatchObject({ name: 'Ann Lee', role: 'admin', attempts: 1, vendorId: 'inv-ann@example.com' });
     expect(rows[1]!.attempts).toBe(0);
+  });
+
+  it('gives every row its code and params, so a host words the whole file in its own language', async () => {
+    const { checked, snapshot } = await finishedRun();
+    const rows = resultRows(snapshot, { rows: checked.rows });
+    expect(rows[1]).toMatchObject({ status: 'invalid', code: 'INVALID_EMAIL', params: checked.rows[1]!.params });
+    expect(rows[3]).toMatchObject({ status: 'duplicate', code: 'DUPLICATE', params: { email: 'ann@example.com', line: 2 } });
+    const de: MessageOverrides = {
+      'row.DUPLICATE': ({ line }) => `Steht schon in Zeile ${line}.`,
+      'outcome.VENDOR_REJECTED': () => 'Vom Anbieter abgelehnt.',
+      'export.NOT_IN_RUN': () => 'Nicht Teil des Versands.',
+    };
+    expect(rows.map((row) => formatOutcome(row, de))).toEqual([undefined, rows[1]!.message, 'Vom Anbieter abgelehnt.', 'Steht schon in Zeile 2.', undefined, undefined]);
+    const german = resultRows(snapshot, { rows: checked.rows, messages: de });
+    expect(german.map((row) => row.message)).toEqual([undefined, rows[1]!.message, 'Vom Anbieter abgelehnt.', 'Steht schon in Zeile 2.', undefined, undefined]);
+    const left = resultRows(createInviteRun([]).getSnapshot(), { rows: checkText('a@example.com\n').rows, messages: de });
+    expect(left[0]).toMatchObject({ status: 'excluded', code: 'NOT_IN_RUN', params: {}, message: 'Nicht Teil des Versands.' });
   });
 
   it('lists a valid row left out of the run as excluded, and an invitee without a row at the end', async () => {
@@ -100,7 +118,9 @@ describe('export', () => {
       role: 'member',
       status: 'failed',
       code: 'VENDOR_REJECTED',
-      message: 'Refused.',
+      params: { reason: 'SAID', vendorMessage: 'Refused.' },
+      message: 'The vendor refused this address: "Refused.".',
+      vendorMessage: 'Refused.',
       attempts: 1,
     });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
@@ -117,7 +137,8 @@ describe('export', () => {
 
     const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data;
     expect(parsed).toHaveLength(7);
-    expect(parsed[3]).toEqual(['4', 'cat@example.com', `'=HYPERLINK("http://evil")`, 'member', 'failed', 'VENDOR_REJECTED', 'Refused.', '1', '']);
+    // The columns stay; the vendor's words are quoted by the English sentence.
+    expect(parsed[3]).toEqual(['4', 'cat@example.com', `'=HYPERLINK("http://evil")`, 'member', 'failed', 'VENDOR_REJECTED', 'The vendor refused this address: "Refused.".', '1', '']);
     expect(parsed[5]![2]).toBe(`'@Dan, "the boss"`);
   });
 

@@ -4,9 +4,19 @@
  *
  * CSV is made to open safely in Excel and Sheets: a cell starting with =, +, -, @, tab or CR is prefixed
  * with a single quote so it is never run as a formula (an address like `+x@y.com` then reads `'+x@y.com`).
+ *
+ * `message` is a sentence from the message table (English unless `messages` gives a host's table); the
+ * vendor's own words are `vendorMessage` in JSON. The CSV's columns stay as they were: its `message`
+ * quotes the vendor's words where they are the only reason given.
  */
 import Papa from 'papaparse';
 import { displayName, type CheckedRow } from '../intake/row-rules.ts';
+import { formatMessage } from '../messages/format.ts';
+import { formatRowIssue } from '../messages/intake.ts';
+import { formatOutcome } from '../messages/run.ts';
+import type { MessageOverrides } from '../messages/types.ts';
+import type { AnyRowIssueParams } from '../intake/row-issues.ts';
+import type { AnyOutcomeParams } from './result-codes.ts';
 import type { AddressRecord, OutcomeCounts, OutcomeStatus, RunSnapshot } from './run-store.ts';
 
 /** A run outcome, or what the intake said of a row that was never sendable, or a valid row left out of the run. */
@@ -19,9 +29,23 @@ export interface ResultRow {
   role?: string;
   status: ExportStatus;
   code?: string;
+  /**
+   * What the code's sentence needs: the record's (`OutcomeParams`, `PendingParams`), or the intake's for a
+   * rejected row (`RowIssueParams`). `formatOutcome(row, table)` words it in another language.
+   */
+  params?: AnyOutcomeParams | AnyRowIssueParams | ExportParams[keyof ExportParams];
+  /** Why, as a sentence from the message table. */
   message?: string;
+  /** The vendor's own words about this address, verbatim (JSON only: the CSV has no column for them). */
+  vendorMessage?: string;
   attempts: number;
   vendorId?: string;
+}
+
+/** The export's own codes with their parameters (the `export.` area of the message table). */
+export interface ExportParams {
+  /** A valid row of the intake that the run did not include. */
+  NOT_IN_RUN: Record<string, never>;
 }
 
 export interface ResultsSummary extends OutcomeCounts {
@@ -40,6 +64,8 @@ export interface ResultsJson {
 export interface ExportOptions {
   /** The intake's rows (all of them), to include rejected rows with their reasons, in input order. */
   rows?: readonly CheckedRow[];
+  /** A host's message table (complete or partial) to word `message` in; English where it has no entry. */
+  messages?: MessageOverrides;
 }
 
 export interface CsvOptions extends ExportOptions {
@@ -50,42 +76,36 @@ export interface CsvOptions extends ExportOptions {
   bom?: boolean;
 }
 
-const NOT_IN_RUN = 'This row was valid but was not part of the send.';
-
 function tidy(row: ResultRow): ResultRow {
   for (const key of Object.keys(row) as (keyof ResultRow)[]) if (row[key] === undefined) delete row[key];
   return row;
 }
 
 /**
- * Why a pending address was not sent. The engine keeps the run's stop reason on the snapshot, not on
- * each record; a results file read later, away from the run, must say it on every such row.
+ * Why a pending address without a code of its own (saved by format 1 of `serialize()`) was not sent:
+ * the run's cancel or stop, which a results file read later, away from the run, says on every such row.
  */
-function pendingReason(snapshot: RunSnapshot, record: AddressRecord): { code: string; message: string } | undefined {
-  const stop = snapshot.stopReason;
-  if (snapshot.status !== 'cancelled' && !stop) return undefined;
-  // The stop message is a sentence of its own: its closing period is not doubled.
-  const cause = snapshot.status === 'cancelled' ? 'the run was cancelled' : `the run stopped: ${stop!.message.replace(/\.+$/, '')}`;
-  return {
-    code: snapshot.status === 'cancelled' ? 'ABORTED' : stop!.code,
-    message: record.maybeDelivered
-      ? `Not confirmed: ${cause} while its request was out, so it may have been delivered; check the vendor before sending it again.`
-      : `Not sent: ${cause}.`,
-  };
+function pendingReason(snapshot: RunSnapshot, record: AddressRecord): Pick<AddressRecord, 'code' | 'params'> | undefined {
+  const code = snapshot.status === 'cancelled' ? 'ABORTED' : snapshot.stopReason?.code;
+  if (code === undefined) return undefined;
+  return { code, params: record.maybeDelivered ? { maybeDelivered: true } : {} };
 }
 
-function outcomeRow(snapshot: RunSnapshot, index: number): ResultRow {
+function outcomeRow(snapshot: RunSnapshot, index: number, messages: MessageOverrides | undefined): ResultRow {
   const record = snapshot.at(index);
   const invitee = snapshot.invitees[index]!;
   const why = record.status === 'pending' && record.code === undefined ? pendingReason(snapshot, record) : undefined;
+  const worded = why ? { status: record.status, ...why } : record;
   return tidy({
     line: record.line,
     email: record.email,
     name: displayName(invitee),
     role: invitee.role,
     status: record.status,
-    code: why?.code ?? record.code,
-    message: why?.message ?? record.message,
+    code: worded.code,
+    params: worded.params,
+    message: why || messages ? formatOutcome(worded, messages) : record.message,
+    vendorMessage: record.vendorMessage,
     attempts: record.attempts,
     vendorId: record.vendorId,
   });
@@ -93,7 +113,8 @@ function outcomeRow(snapshot: RunSnapshot, index: number): ResultRow {
 
 /** One row per input row (rows given) plus any run address no row accounts for, in input order. */
 export function resultRows(snapshot: RunSnapshot, options: ExportOptions = {}): ResultRow[] {
-  if (!options.rows) return Array.from({ length: snapshot.total }, (_, index) => outcomeRow(snapshot, index));
+  const { messages } = options;
+  if (!options.rows) return Array.from({ length: snapshot.total }, (_, index) => outcomeRow(snapshot, index, messages));
 
   // Rows find their outcome by line (and address, in case the host edited the list between intake and send).
   const byLine = new Map<number, number[]>();
@@ -110,7 +131,7 @@ export function resultRows(snapshot: RunSnapshot, options: ExportOptions = {}): 
       const index = byLine.get(row.line)?.find((i) => !used[i] && snapshot.invitees[i]!.email.toLowerCase() === row.email.toLowerCase());
       if (index !== undefined) {
         used[index] = 1;
-        out.push(outcomeRow(snapshot, index));
+        out.push(outcomeRow(snapshot, index, messages));
         continue;
       }
     }
@@ -122,12 +143,13 @@ export function resultRows(snapshot: RunSnapshot, options: ExportOptions = {}): 
         role: row.role,
         status: row.status === 'valid' ? 'excluded' : row.status,
         code: row.status === 'valid' ? 'NOT_IN_RUN' : row.code,
-        message: row.status === 'valid' ? NOT_IN_RUN : row.message,
+        params: row.status === 'valid' ? {} : row.params,
+        message: row.status === 'valid' ? formatMessage('export.NOT_IN_RUN', {}, messages) : messages ? formatRowIssue(row, messages) : row.message,
         attempts: 0,
       }),
     );
   }
-  for (let index = 0; index < snapshot.total; index++) if (!used[index]) out.push(outcomeRow(snapshot, index));
+  for (let index = 0; index < snapshot.total; index++) if (!used[index]) out.push(outcomeRow(snapshot, index, messages));
   return out;
 }
 

@@ -42,6 +42,22 @@ export function canTakeNow(limiter: RateLimiter): limiter is SyncRateLimiter {
   return typeof (limiter as Partial<SyncRateLimiter>)[takeNow] === 'function';
 }
 
+/**
+ * How a run learns that every request is held (`holdUntil`), whoever asked for the hold: a limiter shared
+ * by several runs holds them all on one run's 429. The listener is called with the time the hold ends,
+ * at once if a hold is on now, and again whenever a hold starts or is extended. Returns the unsubscribe.
+ * Only this module's limiters have it; the engine tracks its own holds on any other.
+ */
+export const watchHolds: unique symbol = Symbol('watchHolds');
+
+export interface WatchedRateLimiter extends RateLimiter {
+  [watchHolds](listener: (until: number) => void): () => void;
+}
+
+export function canWatchHolds(limiter: RateLimiter): limiter is WatchedRateLimiter {
+  return typeof (limiter as Partial<WatchedRateLimiter>)[watchHolds] === 'function';
+}
+
 function windowMs(per: RateLimit['per']): number {
   if (per === 'second') return 1000;
   if (per === 'minute') return 60_000;
@@ -58,8 +74,9 @@ export function createRateLimiter(limit?: RateLimit, clock: Clock = systemClock)
   // Theoretical arrival time of the next request.
   let tat = Number.NEGATIVE_INFINITY;
   let heldUntil = Number.NEGATIVE_INFINITY;
+  const watchers = new Set<(until: number) => void>();
 
-  const limiter: SyncRateLimiter = {
+  const limiter: SyncRateLimiter & WatchedRateLimiter = {
     async take(signal) {
       for (;;) {
         if (signal?.aborted) throw signal.reason;
@@ -79,7 +96,14 @@ export function createRateLimiter(limit?: RateLimit, clock: Clock = systemClock)
       }
     },
     holdUntil(time) {
-      if (time > heldUntil) heldUntil = time;
+      if (!(time > heldUntil)) return;
+      heldUntil = time;
+      for (const watcher of [...watchers]) watcher(time);
+    },
+    [watchHolds](listener) {
+      watchers.add(listener);
+      if (heldUntil > clock.now()) listener(heldUntil);
+      return () => void watchers.delete(listener);
     },
     [takeNow]() {
       if (!limit && heldUntil === Number.NEGATIVE_INFINITY) return true;

@@ -36,6 +36,31 @@ describe('run store', () => {
     expect(second.outcomes.map((r) => r.status)).toEqual(['sent', 'queued', 'queued']);
   });
 
+  it('says what the run waits for in a new snapshot, and keeps the snapshot while that does not change', () => {
+    const store = createRunStore(people(1));
+    const before = store.getSnapshot();
+    expect(before.waiting).toBeUndefined();
+    store.setWaiting({ reason: 'RATE_LIMITED', until: 5000 });
+    const held = store.getSnapshot();
+    expect(held).not.toBe(before);
+    expect(held.waiting).toEqual({ reason: 'RATE_LIMITED', until: 5000 });
+    expect(Object.isFrozen(held.waiting)).toBe(true);
+    store.setWaiting({ reason: 'RATE_LIMITED', until: 5000 });
+    expect(store.getSnapshot()).toBe(held);
+    store.setWaiting(undefined);
+    expect(store.getSnapshot().waiting).toBeUndefined();
+    // Never saved: a restored run is not sending.
+    expect(serializeRun(held)).not.toHaveProperty('waiting');
+  });
+
+  it('keeps params and the vendor’s words on a record, and clears them with the code', () => {
+    const store = createRunStore(people(1));
+    store.patch(0, { status: 'failed', code: 'VENDOR_REJECTED', params: { reason: 'SAID', vendorMessage: 'No.' }, message: 'x', vendorMessage: 'No.' });
+    expect(store.getSnapshot().at(0)).toMatchObject({ params: { reason: 'SAID', vendorMessage: 'No.' }, vendorMessage: 'No.' });
+    store.patch(0, { status: 'queued', code: undefined, params: undefined, message: undefined, vendorMessage: undefined });
+    expect(JSON.parse(JSON.stringify(store.getSnapshot().at(0)))).toEqual({ index: 0, email: 'p0@example.com', line: 1, status: 'queued', attempts: 0 });
+  });
+
   it('clears a field patched to undefined and keeps retryable counted', () => {
     const store = createRunStore(people(2));
     store.patch(0, { status: 'failed', code: 'SERVER_ERROR', message: 'x', retryable: true });

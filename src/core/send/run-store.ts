@@ -6,22 +6,18 @@
  * touches (once per snapshot, not once per change), so a new snapshot costs about a chunk and the chunk
  * table, never the whole list. Listeners are told once per microtask however many addresses moved.
  */
-import type { InviteErrorCode, Invitee, OutcomeCode } from '../contract.ts';
+import type { Invitee } from '../contract.ts';
+import type { AnyOutcomeParams, ResultCode, RunWaiting, StopReason } from './result-codes.ts';
+
+export type { EngineCode, ResultCode, RunWaiting, StopReason } from './result-codes.ts';
 
 /** Where one address stands. `sent`, `skipped` and `failed` are final; `pending` waits for a resume. */
 export type OutcomeStatus = 'queued' | 'in-flight' | 'sent' | 'skipped' | 'failed' | 'pending';
-export type RunStatus = 'idle' | 'sending' | 'paused' | 'cancelled' | 'stopped' | 'done';
-
 /**
- * Codes the engine adds to the adapters' own:
- * - `CONFIRMED_ON_RETRY` (sent): an earlier request got no clear answer, and the vendor now says
- *   "already invited": that earlier request delivered it.
- * - `UNCERTAIN` (failed, not retryable): an earlier request got no clear answer, and the vendor's refusal
- *   now cannot say whether that is because it was delivered (Wix `failedEmails`). Check in the vendor's UI.
- * - `ADAPTER_ERROR` (failed): the adapter threw something that is not an `InviteError` (a bug, not the vendor).
+ * Where the run stands. `paused`: by `pause()`, until `resume()` (a vendor's rate limit never pauses the
+ * run: it stays `sending` and says so in `waiting`). `stopped`: a failure ended it (`stopReason`).
  */
-export type EngineCode = 'CONFIRMED_ON_RETRY' | 'UNCERTAIN' | 'ADAPTER_ERROR';
-export type ResultCode = OutcomeCode | InviteErrorCode | EngineCode;
+export type RunStatus = 'idle' | 'sending' | 'paused' | 'cancelled' | 'stopped' | 'done';
 
 export interface AddressRecord {
   /** Position in the run's invitee list. */
@@ -29,8 +25,18 @@ export interface AddressRecord {
   readonly email: string;
   readonly line?: number;
   readonly status: OutcomeStatus;
+  /**
+   * Why it was skipped or failed, how a `sent` was confirmed (`CONFIRMED_ON_RETRY`), or, on `pending`,
+   * why it was left unsent (`ABORTED`: cancelled; else the code that stopped the run). A plain `sent`
+   * and a `queued` address have none.
+   */
   readonly code?: ResultCode;
+  /** What the code's sentence needs (`OutcomeParams[code]`, or `PendingParams[code]` on `pending`). */
+  readonly params?: AnyOutcomeParams;
+  /** The English sentence from the message table (`formatOutcome` words it from another). */
   readonly message?: string;
+  /** The vendor's own words about this address, verbatim, where it gave any. Text, never HTML. */
+  readonly vendorMessage?: string;
   readonly vendorId?: string;
   /** Requests that carried this address so far. */
   readonly attempts: number;
@@ -64,11 +70,6 @@ export interface RequestCounts {
   failed: number;
 }
 
-export interface StopReason {
-  code: ResultCode;
-  message: string;
-}
-
 export interface RunSnapshot {
   readonly status: RunStatus;
   readonly total: number;
@@ -79,6 +80,11 @@ export interface RunSnapshot {
   readonly requests: Readonly<RequestCounts>;
   /** Why a `stopped` run stopped (an auth failure, say). */
   readonly stopReason?: StopReason;
+  /**
+   * Set while every request of a sending run is held by the vendor's rate limit (a 429's Retry-After or
+   * reset headers), until `until` (clock ms); cleared when sending resumes. Never set on a pass that has ended.
+   */
+  readonly waiting?: Readonly<RunWaiting>;
   /** The run's input, in order; `at(i)` is the outcome of `invitees[i]`. */
   readonly invitees: readonly Invitee[];
   at(index: number): AddressRecord;
@@ -98,6 +104,8 @@ export interface RunStore {
   /** Replaces fields of one record (undefined clears a field) and keeps the counts. */
   patch(index: number, changes: RecordChanges): void;
   setStatus(status: RunStatus, stopReason?: StopReason): void;
+  /** Undefined clears it. */
+  setWaiting(waiting: RunWaiting | undefined): void;
   countRequest(change: Partial<RequestCounts>): void;
 }
 
@@ -139,6 +147,7 @@ class Snapshot implements RunSnapshot {
     readonly retryable: number,
     readonly requests: Readonly<RequestCounts>,
     readonly stopReason: StopReason | undefined,
+    readonly waiting: Readonly<RunWaiting> | undefined,
     readonly invitees: readonly Invitee[],
     private readonly chunks: readonly (readonly AddressRecord[])[],
   ) {}
@@ -168,7 +177,9 @@ export function applyChanges(r: AddressRecord, c: RecordChanges): AddressRecord 
     line: r.line,
     status: c.status ?? r.status,
     code: has(c, 'code') ? c.code : r.code,
+    params: has(c, 'params') ? c.params : r.params,
     message: has(c, 'message') ? c.message : r.message,
+    vendorMessage: has(c, 'vendorMessage') ? c.vendorMessage : r.vendorMessage,
     vendorId: has(c, 'vendorId') ? c.vendorId : r.vendorId,
     attempts: c.attempts ?? r.attempts,
     startedAt: has(c, 'startedAt') ? c.startedAt : r.startedAt,
@@ -202,6 +213,7 @@ export function createRunStore(invitees: readonly Invitee[], state?: RunStoreSta
   }
   let status: RunStatus = state?.status ?? 'idle';
   let stopReason = state?.stopReason;
+  let waiting: RunWaiting | undefined;
   const requests: RequestCounts = { made: 0, batches: 0, rateLimited: 0, failed: 0, ...state?.requests };
 
   const schedule = options.schedule ?? queueMicrotask;
@@ -244,7 +256,7 @@ export function createRunStore(invitees: readonly Invitee[], state?: RunStoreSta
       if (current) return current;
       ownTable = false;
       epoch++;
-      current = new Snapshot(status, total, { ...counts }, retryable, { ...requests }, stopReason, invitees, chunks);
+      current = new Snapshot(status, total, { ...counts }, retryable, { ...requests }, stopReason, waiting, invitees, chunks);
       return current;
     },
 
@@ -272,6 +284,12 @@ export function createRunStore(invitees: readonly Invitee[], state?: RunStoreSta
       if (next === status && reason === stopReason) return;
       status = next;
       stopReason = reason;
+      changed();
+    },
+
+    setWaiting(next) {
+      if (next?.reason === waiting?.reason && next?.until === waiting?.until) return;
+      waiting = next && Object.freeze({ ...next });
       changed();
     },
 

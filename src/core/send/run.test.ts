@@ -237,7 +237,7 @@ describe('a retry after a request that may have landed', () => {
       async send(batch) {
         calls++;
         if (calls === 1) throw new InviteError('TIMEOUT', 'lost');
-        return batch.map((i): AddressOutcome => ({ email: i.email, status: 'skipped', code: 'ALREADY_MEMBER', message: 'User is already a member of this website' }));
+        return batch.map((i): AddressOutcome => ({ email: i.email, status: 'skipped', code: 'ALREADY_MEMBER', vendorMessage: 'User is already a member of this website' }));
       },
     };
     const run = createInviteRun(people(1), { clock: createVirtualClock(), random: () => 0 });
@@ -256,7 +256,7 @@ describe('stop, cancel, pause', () => {
     });
     const stopped = await run.send({ ...options, concurrency: 1 });
     expect(stopped.status).toBe('stopped');
-    expect(stopped.stopReason).toEqual({ code: 'AUTH_FAILED', message: 'Scripted AUTH_FAILED.' });
+    expect(stopped.stopReason).toEqual({ code: 'AUTH_FAILED', params: {}, message: 'The vendor refused the credentials.' });
     expect(stopped.counts).toEqual({ queued: 0, inFlight: 0, sent: 2, skipped: 0, failed: 0, pending: 8 });
     expect(vendor.log).toHaveLength(3);
     expect(stopped.at(2).maybeDelivered).toBeUndefined();
@@ -451,7 +451,8 @@ describe('a target that cannot be reached', () => {
     expect(final.status).toBe('stopped');
     expect(final.stopReason).toEqual({
       code: 'CONNECT_FAILED',
-      message: 'The first 3 requests could not connect (Scripted CONNECT_FAILED).',
+      params: { requests: 3 },
+      message: 'The first 3 requests could not connect; nothing was sent.',
     });
     expect(final.counts).toEqual({ queued: 0, inFlight: 0, sent: 0, skipped: 0, failed: 0, pending: 200 });
     expect(vendor.log).toHaveLength(3);

@@ -17,6 +17,8 @@ import { readSerializedRun, serializeRun, type SerializedRun } from './persist.t
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limit.ts';
 import { retryPolicy, type RetryPolicy } from './retry.ts';
 import { createRunStore, type RunSnapshot, type RunStore } from './run-store.ts';
+import type { RunErrorParams } from './result-codes.ts';
+import { formatMessage } from '../messages/format.ts';
 
 export interface SendOptions {
   /** Where the invitations go. A later `send` may pass another one (e.g. with renewed credentials). */
@@ -80,19 +82,23 @@ export interface InviteRun {
    * Options default to the last `send`'s; pass `adapter` when the run was restored.
    */
   retryFailed(options?: Partial<SendOptions>): Promise<RunSnapshot>;
-  /** Starts no new request until `resume()`; requests in flight finish. */
+  /**
+   * Starts no new request until `resume()`; requests in flight finish. The status is `paused` meanwhile
+   * (a vendor's rate limit never pauses the run: it shows as `waiting`).
+   */
   pause(): void;
   resume(): void;
   /** Ends the pass: waits end, requests in flight are aborted, everything unsent becomes `pending`. */
   cancel(reason?: unknown): void;
 }
 
-/** Thrown (as a rejection) by `send` / `retryFailed` while a pass is running. */
+/** Thrown (as a rejection) by `send` / `retryFailed` while a pass is running. `message`: `runError.RUN_ACTIVE` in English. */
 export class RunActiveError extends Error {
   override readonly name = 'RunActiveError';
   readonly code = 'RUN_ACTIVE';
+  readonly params: RunErrorParams['RUN_ACTIVE'] = {};
   constructor() {
-    super('This run is already sending; wait for it to finish (or cancel it) before sending again.');
+    super(formatMessage('runError.RUN_ACTIVE', {}));
   }
 }
 

@@ -77,10 +77,10 @@ export function createFakeVendor(options: FakeVendorOptions = {}): FakeVendor {
       const email = invitee.email;
       if (created.has(email)) {
         return options.repeats === 'ambiguous'
-          ? { email, status: 'failed', code: 'VENDOR_REJECTED', message: 'Listed in failedEmails.' }
-          : { email, status: 'skipped', code: 'ALREADY_INVITED', message: 'Invitation already sent' };
+          ? { email, status: 'failed', code: 'VENDOR_REJECTED' }
+          : { email, status: 'skipped', code: 'ALREADY_INVITED', vendorMessage: 'Invitation already sent' };
       }
-      if (options.refuses?.(email)) return { email, status: 'failed', code: 'VENDOR_REJECTED', message: 'Refused.' };
+      if (options.refuses?.(email)) return { email, status: 'failed', code: 'VENDOR_REJECTED', vendorMessage: 'Refused.' };
       created.set(email, 1);
       return { email, status: 'sent', vendorId: `inv-${email}` };
     });
