@@ -43,6 +43,8 @@ const MAYBE_DELIVERED =
 
 /** `: "the vendor's words"` when it gave any. */
 const said = (vendorMessage: string | undefined) => (vendorMessage ? `: "${vendorMessage}"` : '');
+/** A sentence's full stop, unless it ends on a quote that already ends with one ("Refused." not "Refused.".). */
+const stop = (vendorMessage: string | undefined) => (vendorMessage && /[.!?…]$/.test(vendorMessage) ? '' : '.');
 const http = (p: RequestFailureParams) => (p.status === undefined ? '' : ` (HTTP ${p.status})`);
 const because = (p: RequestFailureParams) => (p.detail ? ` (${p.detail})` : '');
 
@@ -68,16 +70,16 @@ function connectTarget(p: RequestFailureParams): string {
 
 /** A request that failed as a whole, by code: the same sentence for an address's result and a run's stop. */
 const REQUEST_FAILED: { [C in InviteErrorCode]: (p: RequestFailureParams) => string } = {
-  AUTH_FAILED: (p) => (p.unsendable ? unsendableKey(p.unsendable.problem) : `The vendor refused the credentials${http(p)}${said(p.vendorMessage)}.${after(p)}`),
-  FORBIDDEN: (p) => `The credentials lack the permission or plan for this${http(p)}${said(p.vendorMessage)}.${after(p)}`,
-  NOT_FOUND: (p) => `The vendor found no such project, site or website${http(p)}${said(p.vendorMessage)}.${after(p)}`,
+  AUTH_FAILED: (p) => (p.unsendable ? unsendableKey(p.unsendable.problem) : `The vendor refused the credentials${http(p)}${said(p.vendorMessage)}${stop(p.vendorMessage)}${after(p)}`),
+  FORBIDDEN: (p) => `The credentials lack the permission or plan for this${http(p)}${said(p.vendorMessage)}${stop(p.vendorMessage)}${after(p)}`,
+  NOT_FOUND: (p) => `The vendor found no such project, site or website${http(p)}${said(p.vendorMessage)}${stop(p.vendorMessage)}${after(p)}`,
   BAD_REQUEST: (p) =>
     p.unsendable
       ? `The ${p.unsendable.header ?? 'API key'} header cannot be sent: its value holds ${HEADER_PROBLEM_TEXT[p.unsendable.problem]}. Nothing was sent.`
       : `The vendor refused the request as invalid${http(p)}${said(p.vendorMessage)}${because(p)}.${after(p)}`,
   RATE_LIMITED: (p) =>
     `The vendor's rate limit refused the request${http(p)}${p.retryAfterMs === undefined ? '' : `; it asked to wait ${duration(p.retryAfterMs)}`}.${after(p)}`,
-  SERVER_ERROR: (p) => `The vendor's server failed${http(p)}${said(p.vendorMessage)}.${after(p)}`,
+  SERVER_ERROR: (p) => `The vendor's server failed${http(p)}${said(p.vendorMessage)}${stop(p.vendorMessage)}${after(p)}`,
   NETWORK_ERROR: (p) => `The request failed without an answer${because(p)}.${after(p)}`,
   CONNECT_FAILED: (p) => `Could not connect${connectTarget(p)}; the request was not sent.${after(p)}`,
   TIMEOUT: (p) =>
@@ -134,13 +136,13 @@ export const enRun: Pick<Messages, RunMessageKey> = {
     memberOrInvited
       ? 'Already a member or already invited: the vendor leaves both out of its answer without saying which.'
       : 'Already invited: an invitation is pending.',
-  'outcome.INVALID_EMAIL': ({ vendorMessage }) => `The vendor refused this address as not valid${said(vendorMessage)}.`,
+  'outcome.INVALID_EMAIL': ({ vendorMessage }) => `The vendor refused this address as not valid${said(vendorMessage)}${stop(vendorMessage)}`,
   'outcome.ROLE_NOT_ALLOWED': ({ role, roles, vendorMessage }) => `The vendor does not accept the role "${role}"${said(vendorMessage)}; choose one of: ${list(roles)}.`,
-  'outcome.TARGET_NOT_FOUND': ({ vendorMessage }) => `The vendor found no such project, site or website to invite this address to${said(vendorMessage)}.`,
-  'outcome.LIMIT_REACHED': ({ vendorMessage }) => `The vendor's limit of members, seats or invitations is reached${said(vendorMessage)}.`,
+  'outcome.TARGET_NOT_FOUND': ({ vendorMessage }) => `The vendor found no such project, site or website to invite this address to${said(vendorMessage)}${stop(vendorMessage)}`,
+  'outcome.LIMIT_REACHED': ({ vendorMessage }) => `The vendor's limit of members, seats or invitations is reached${said(vendorMessage)}${stop(vendorMessage)}`,
   'outcome.VENDOR_REJECTED': (p) =>
     p.reason === 'SAID'
-      ? `The vendor refused this address: "${p.vendorMessage}".`
+      ? `The vendor refused this address: "${p.vendorMessage}"${stop(p.vendorMessage)}`
       : p.reason === 'NO_REASON'
         ? 'The vendor refused this address without giving a reason (it may be malformed, already a member or invited, or over a limit).'
         : "The vendor's answer did not mention this address; it is not known to be invited.",

@@ -119,7 +119,7 @@ describe('export', () => {
       status: 'failed',
       code: 'VENDOR_REJECTED',
       params: { reason: 'SAID', vendorMessage: 'Refused.' },
-      message: 'The vendor refused this address: "Refused.".',
+      message: 'The vendor refused this address: "Refused."',
       vendorMessage: 'Refused.',
       attempts: 1,
     });
@@ -138,7 +138,7 @@ describe('export', () => {
     const parsed = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data;
     expect(parsed).toHaveLength(7);
     // The columns stay; the vendor's words are quoted by the English sentence.
-    expect(parsed[3]).toEqual(['4', 'cat@example.com', `'=HYPERLINK("http://evil")`, 'member', 'failed', 'VENDOR_REJECTED', 'The vendor refused this address: "Refused.".', '1', '']);
+    expect(parsed[3]).toEqual(['4', 'cat@example.com', `'=HYPERLINK("http://evil")`, 'member', 'failed', 'VENDOR_REJECTED', 'The vendor refused this address: "Refused."', '1', '']);
     expect(parsed[5]![2]).toBe(`'@Dan, "the boss"`);
   });
 
