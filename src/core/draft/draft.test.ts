@@ -260,3 +260,36 @@ describe('createInviteDraft: the store contract', () => {
     expect(draft.getSnapshot()).toMatchObject({ rows: [], removed: [], status: 'idle', summary: { total: 0 } });
   });
 });
+
+describe('createInviteDraft: many rows at once', () => {
+  it('numbers rows across loads in read order; a repeat names the number of the row it repeats', async () => {
+    const draft = createInviteDraft();
+    await draft.load('a@x.io; b@x.io\nc@x.io\tB@X.IO, Ann <d@x.io>');
+    const rows = draft.getSnapshot().rows;
+    expect(rows.map((row) => [row.number, row.email, row.status])).toEqual([
+      [1, 'a@x.io', 'valid'],
+      [2, 'b@x.io', 'valid'],
+      [3, 'c@x.io', 'valid'],
+      [4, 'b@x.io', 'duplicate'],
+      [5, 'd@x.io', 'valid'],
+    ]);
+    expect(rows[3]).toMatchObject({ duplicateOfNumber: 2, duplicateOf: 1 });
+    await draft.load('e@x.io');
+    expect(draft.getSnapshot().rows.at(-1)).toMatchObject({ number: 6, line: 1 });
+  });
+
+  it('adds a large load in slices and, cancelled while adding, takes none of it', async () => {
+    const draft = createInviteDraft({ worker: false });
+    await draft.load('first@x.io');
+    const big = Array.from({ length: 30_000 }, (_, i) => `user${i}@x.io`).join('\n');
+    const controller = new AbortController();
+    const pending = draft.load(big, { signal: controller.signal });
+    // The text is read and the first slice added in this task; the cancel comes before the next slice.
+    setTimeout(() => controller.abort(), 0);
+    expect((await pending).status).toBe('cancelled');
+    expect(draft.getSnapshot().rows.map((row) => row.email)).toEqual(['first@x.io']);
+    expect(draft.getSnapshot().summary).toMatchObject({ total: 1, valid: 1 });
+    expect((await draft.load(big)).status).toBe('loaded');
+    expect(draft.getSnapshot().summary.total).toBe(30_001);
+  });
+});

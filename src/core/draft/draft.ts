@@ -23,10 +23,17 @@ import { COMMON_MAIL_DOMAINS, suggestDomain, type DomainSuggestion } from './typ
 export interface DraftRow extends Readonly<CheckedRow> {
   /** Unique in the draft, stable across edits, removal and undo. */
   readonly id: string;
+  /**
+   * The row's number in the order rows were read, from 1, across every load (a line of a paste can hold
+   * several entries, and two loads both have a line 2): what "row 12" means to a person. Stable.
+   */
+  readonly number: number;
   /** Which load it came from (1 for the first paste or file). */
   readonly source: number;
   /** For a repeat: the id of the row it repeats (`duplicateOf` is that row's line). */
   readonly duplicateOfId?: string;
+  /** For a repeat: the `number` of the row it repeats. */
+  readonly duplicateOfNumber?: number;
   /** A likely fix of a mistyped common mail domain, offered, never applied by itself. */
   readonly suggestion?: DomainSuggestion;
   /** Whether the role was chosen for this row (or came from its own role column), not the default. */
@@ -152,6 +159,9 @@ export interface InviteDraft {
 
 const EXISTING: Record<'member' | 'invited', 'ALREADY_MEMBER' | 'ALREADY_INVITED'> = { member: 'ALREADY_MEMBER', invited: 'ALREADY_INVITED' };
 type ExistingCode = 'ALREADY_MEMBER' | 'ALREADY_INVITED' | 'ALREADY_EXISTS';
+
+/** Rows added per task when a load brings many. */
+const APPEND_SLICE = 5000;
 
 /** A row and what the draft knows of it beyond the row itself. */
 interface Entry {
@@ -300,7 +310,7 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
     entry: Entry,
     first: Entry | undefined,
   ): DraftRow {
-    const next: { -readonly [K in keyof DraftRow]?: DraftRow[K] } & Record<string, unknown> = { id, source, line: from.line, raw: from.raw, email: from.email };
+    const next: { -readonly [K in keyof DraftRow]?: DraftRow[K] } & Record<string, unknown> = { id, number: entry.seq + 1, source, line: from.line, raw: from.raw, email: from.email };
     if (from.name !== undefined) next.name = from.name;
     if (from.firstName !== undefined) next.firstName = from.firstName;
     if (from.lastName !== undefined) next.lastName = from.lastName;
@@ -332,6 +342,7 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
       next.message = formatMessage('row.DUPLICATE', params);
       next.duplicateOf = first.row.line;
       next.duplicateOfId = first.row.id;
+      next.duplicateOfNumber = first.seq + 1;
     } else {
       next.status = 'valid';
     }
@@ -399,9 +410,44 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
   }
 
   // ── loading ─────────────────────────────────────────────────────────────────────────────────────────
-  function append(result: Pick<CheckResult, 'rows'>, source: number): number {
+  /**
+   * Adds rows as read, a slice at a time with a pause between slices when there are many, so that a
+   * page adding 100,000 rows never runs one long task (the snapshot is published once, at the end).
+   */
+  async function append(result: Pick<CheckResult, 'rows'>, source: number, signal: AbortSignal): Promise<number> {
+    const all = result.rows;
+    const checkpoint = entries.length;
+    for (let from = 0; from < all.length; from += APPEND_SLICE) {
+      if (from > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (signal.aborted) {
+          rollBack(checkpoint);
+          throw signal.reason;
+        }
+      }
+      appendSlice(all, from, Math.min(all.length, from + APPEND_SLICE), source);
+    }
+    return all.length;
+  }
+
+  /** Takes out the rows appended after `checkpoint` entries (a load cancelled while adding its rows). */
+  function rollBack(checkpoint: number): void {
     const list = writableRows();
-    for (const checked of result.rows) {
+    while (entries.length > checkpoint) {
+      const entry = entries.pop()!;
+      leave(entry);
+      byId.delete(entry.row.id);
+      count(entry.row, -1);
+      // Appended rows have the highest read order: they are the last in the list.
+      const at = positionOf(list, entry, entry.row);
+      if (at >= 0) list.splice(at, 1);
+    }
+  }
+
+  function appendSlice(all: readonly CheckedRow[], from: number, to: number, source: number): void {
+    const list = writableRows();
+    for (let i = from; i < to; i++) {
+      const checked = all[i]!;
       const ownRole = checked.role !== undefined;
       const entry: Entry = { row: checked as DraftRow, seq: nextSeq++, own: ownVerdict(checked), removed: false, at: list.length };
       entries.push(entry);
@@ -416,7 +462,6 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
       list.push(entry.row);
       count(entry.row, 1);
     }
-    return result.rows.length;
   }
 
   async function read(input: DraftInput, signal: AbortSignal, checkOptions: CheckOptions): Promise<CheckResult> {
@@ -499,7 +544,7 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
         ignored: result.ignored,
       },
     ];
-    const added = append(result, id);
+    const added = await append(result, id, signal);
     return { status: 'loaded', rows: added };
   }
 
@@ -663,6 +708,7 @@ export function createInviteDraft(options: InviteDraftOptions = {}): InviteDraft
     loading?.abort();
     checking?.abort();
     entries = [];
+    nextSeq = 0;
     byId.clear();
     groups.clear();
     sources = [];
