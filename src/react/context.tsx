@@ -3,7 +3,7 @@
  * sending setup (the adapter, its targets, roles, a members lookup). A host wraps its page (or just the
  * dialog) in `BulkInviteProvider`; every part reads it through the hooks below.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { formatMessage, type ExistingEntry, type InviteAdapter, type MessageKey, type MessageOverrides, type MessageParams } from '../core/index.ts';
 import { english } from './messages/locales.ts';
 import { intlFor } from './messages/intl.ts';
@@ -34,6 +34,11 @@ export interface BulkInviteConfig {
   defaultRole?: string;
   /** Marks members and pending invitations after each load. */
   checkExisting?: (emails: string[], signal: AbortSignal) => Promise<Iterable<ExistingEntry>>;
+  /**
+   * Sends a pending invitation's email again (Wix and Confident AI have such a call): the review offers
+   * "Resend" on rows `checkExisting` reports as invited. Absent: no Resend button.
+   */
+  resend?: (email: string, signal: AbortSignal) => Promise<void>;
   /** Requests in flight at once (default 4). */
   concurrency?: number;
   /** The language (default English). */
@@ -53,11 +58,21 @@ export interface Words {
 
 const Config = createContext<BulkInviteConfig>({});
 
+/** Whether two configs hold the same values, key by key (a host re-renders with fresh objects). */
+function sameConfig(a: BulkInviteConfig, b: BulkInviteConfig): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof BulkInviteConfig)[]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 export function BulkInviteProvider({ children, ...config }: BulkInviteConfig & { children?: ReactNode }) {
   const parent = useContext(Config);
-  // Nested providers refine their parent's setup.
-  const value = useMemo(() => ({ ...parent, ...config }), [parent, ...Object.values(config)]);
-  return <Config.Provider value={value}>{children}</Config.Provider>;
+  // Nested providers refine their parent's setup. The value keeps its identity while nothing in it
+  // changes, whatever options a host passes or leaves out between renders.
+  const merged = { ...parent, ...config };
+  const previous = useRef(merged);
+  if (!sameConfig(previous.current, merged)) previous.current = merged;
+  return <Config.Provider value={previous.current}>{children}</Config.Provider>;
 }
 
 export function useBulkInviteConfig(): BulkInviteConfig {

@@ -2,15 +2,17 @@
  * The hooks: thin `useSyncExternalStore` readers over the core's stores, and the memoised views a table
  * needs. No logic of their own: the draft, the run and `viewResults` decide everything.
  */
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   createInviteDraft,
+  createInviteRun,
   resultRows,
   type DraftRow,
   type DraftSnapshot,
   type InviteDraft,
   type InviteDraftOptions,
   type InviteRun,
+  type Invitee,
   type ResultRow,
   type RunSnapshot,
 } from '../core/index.ts';
@@ -34,6 +36,22 @@ export function useInviteRun(run: InviteRun | undefined): RunSnapshot | undefine
   const subscribe = run ? run.subscribe : noop;
   const get = () => run?.getSnapshot();
   return useSyncExternalStore(subscribe, get, get);
+}
+
+/**
+ * A run made when the person sends (`start(invitees)`, replacing any earlier one) and its snapshot;
+ * `reset()` drops it. For components that create runs without importing the core's functions.
+ */
+export function useInviteSending(): { run: InviteRun | undefined; snapshot: RunSnapshot | undefined; start(invitees: readonly Invitee[]): InviteRun; reset(): void } {
+  const [run, setRun] = useState<InviteRun | undefined>(undefined);
+  const snapshot = useInviteRun(run);
+  const start = useCallback((invitees: readonly Invitee[]) => {
+    const next = createInviteRun(invitees);
+    setRun(next);
+    return next;
+  }, []);
+  const reset = useCallback(() => setRun(undefined), []);
+  return { run, snapshot, start, reset };
 }
 
 /**
