@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'tsdown';
 
@@ -25,6 +26,23 @@ function workerUrls(): NonNullable<UserConfig['plugins']> {
   };
 }
 
+/** The stylesheet a host imports as `react-bulk-invite/styles.css`, and the source it is assembled from. */
+const STYLES = { source: 'src/components/styles.css', output: 'styles.css' };
+
+/**
+ * The source stylesheet with each relative `@import './x.css';` replaced by that file's text (recursively),
+ * so the package ships one plain CSS file that any bundler, or a `<link>`, can load. A missing file fails
+ * the build rather than ship an `@import` that points nowhere.
+ */
+function inlineCssImports(file: string, seen: readonly string[] = []): string {
+  if (seen.includes(file)) throw new Error(`${relative(process.cwd(), file)}: @import cycle (${seen.map((f) => relative(process.cwd(), f)).join(' → ')})`);
+  const css = readFileSync(file, 'utf8');
+  return css.replace(/^@import\s+(?:url\()?(['"])(\.{1,2}\/[^'"]+\.css)\1\)?\s*;[^\S\n]*$/gm, (_match, _quote: string, specifier: string) => {
+    const target = resolve(dirname(file), specifier);
+    return `/* ${relative(process.cwd(), target)} */\n${inlineCssImports(target, [...seen, file]).trim()}\n`;
+  });
+}
+
 // One ESM file and one rolled-up .d.ts per entry of package.json `exports` (plus the CLI's bin and the
 // intake worker), with shared chunks between them. `src/package.test.ts` imports each entry from dist/
 // by the package's name.
@@ -41,6 +59,11 @@ export default defineConfig({
   dts: true,
   deps: { neverBundle: [/^node:/] },
   plugins: [workerUrls()],
+  hooks: {
+    'build:done': ({ options }) => {
+      writeFileSync(resolve(options.outDir, STYLES.output), inlineCssImports(resolve(STYLES.source)));
+    },
+  },
   // The dts plugin's share of the build time is expected; a warning about it in every `npm test` is noise.
   checks: { pluginTimings: false },
 });

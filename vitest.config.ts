@@ -56,6 +56,10 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: { name: 'storybook', browser: browser() },
       },
+      // Screenshots for a person to look at, only when asked: `npm run screenshots`.
+      ...(process.env.RBI_SCREENSHOTS
+        ? [{ extends: true as const, test: { name: 'screenshots', include: ['src/**/*.screenshots.tsx'], browser: browser() } }]
+        : []),
     ],
   },
 });
