@@ -41,9 +41,25 @@ type CoreValues =
   | 'createRateLimiter'
   | 'resultRows'
   | 'resultsToCsv'
-  | 'resultsToJson';
+  | 'resultsToJson'
+  | 'viewResults'
+  | 'resultRowsToCsv'
+  | 'TABLE_CSV_COLUMNS';
 
 type AdapterValues = 'createDigaAdapter' | 'createWixAdapter' | 'createConfidentAiAdapter' | 'loadConfidentAiRoles' | 'createAthenaAdapter';
+type ReactValues =
+  | 'useInviteDraft'
+  | 'useInviteRun'
+  | 'useInviteSending'
+  | 'useResultsView'
+  | 'BulkInviteProvider'
+  | 'useBulkInviteConfig'
+  | 'useWords'
+  | 'english'
+  | 'german'
+  | 'BulkInviteDialog'
+  | 'BulkInvite'
+  | 'InviteResultsTable';
 
 describe('react-bulk-invite/core', () => {
   test('runtime exports, exactly', () => {
@@ -206,7 +222,7 @@ describe('react-bulk-invite/core', () => {
 
 describe('react-bulk-invite', () => {
   test('runtime exports, exactly: the core and the adapter factories', () => {
-    expectTypeOf<keyof typeof root>().toEqualTypeOf<CoreValues | AdapterValues>();
+    expectTypeOf<keyof typeof root>().toEqualTypeOf<CoreValues | AdapterValues | ReactValues>();
   });
 
   test('the factories, their options and what they return', () => {

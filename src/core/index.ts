@@ -111,3 +111,9 @@ export type { EngineCode, ResultCode, StopReason } from './send/result-codes.ts'
 export type { SerializedRecord, SerializedRun } from './send/persist.ts';
 export { resultRows, resultsToCsv, resultsToJson } from './send/export.ts';
 export type { CsvOptions, ExportOptions, ExportParams, ExportStatus, ResultRow, ResultsJson, ResultsSummary } from './send/export.ts';
+
+// A run's results for a table or a file: filter, search, sort; CSV of any rows.
+export { viewResults } from './results/view.ts';
+export type { ResultsFilter, ResultsSort, ResultsSortKey, ResultsView, ResultsViewOptions } from './results/view.ts';
+export { resultRowsToCsv, TABLE_CSV_COLUMNS } from './results/csv.ts';
+export type { RowsCsvOptions } from './results/csv.ts';
