@@ -87,13 +87,14 @@ export function useDialog(part: string): DialogContextValue {
   return value;
 }
 
-/** A row's number as the review shows it ("Row 4", "Duplicate of row 2"); the core's line when unknown. */
-export function rowNumber(numbers: ReadonlyMap<string, number>, row: Pick<DraftRow, 'id' | 'line'>): number {
-  return numbers.get(row.id) ?? row.line;
+/** A row's number as the review shows it ("Row 4", "Duplicate of row 2"): the draft's read order. */
+export function rowNumber(numbers: ReadonlyMap<string, number>, row: Pick<DraftRow, 'id' | 'line'> & Partial<Pick<DraftRow, 'number'>>): number {
+  return row.number ?? numbers.get(row.id) ?? row.line;
 }
 
 /** The number of the row a duplicate repeats. */
 export function duplicateOfNumber(numbers: ReadonlyMap<string, number>, row: DraftRow): number | undefined {
+  if (row.duplicateOfNumber !== undefined) return row.duplicateOfNumber;
   if (row.duplicateOfId !== undefined) return numbers.get(row.duplicateOfId) ?? row.duplicateOf;
   return row.duplicateOf;
 }

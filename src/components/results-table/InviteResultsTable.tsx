@@ -96,7 +96,10 @@ const REASON_INLINE: ReadonlySet<ResultStatus> = new Set(['skipped', 'failed', '
  * reason ("Not sent: the run was cancelled.") is a sentence of its own under the word "Pending".
  */
 function statusText(row: ResultRow, draft: DraftRow | undefined, record: AddressRecord | undefined, words: Words): { text: string; detail?: string } {
-  if (row.status === 'duplicate' && draft?.code === 'DUPLICATE' && draft.duplicateOf !== undefined) return { text: words.t('duplicateOf', { line: draft.duplicateOf }) };
+  if (row.status === 'duplicate' && draft?.code === 'DUPLICATE' && draft.duplicateOf !== undefined) {
+    // The draft's read order, as the review says it.
+    return { text: words.t('duplicateOf', { line: draft.duplicateOfNumber ?? draft.duplicateOf }) };
+  }
   const status = statusWord(row.status, words);
   const reason = reasonOf(row, draft, record, words);
   if (!reason) return { text: status };
