@@ -14,8 +14,8 @@
  * `npm test` runs `depcruise src mocks` before vitest; `npx depcruise src mocks` alone prints the same.
  */
 
-/** Files that are tests: the rules below never start from one. */
-const TESTS = '\\.(test|test-d)\\.tsx?$';
+/** Files that are tests (and `npm run screenshots`' pages): the rules below never start from one. */
+const TESTS = '\\.(test|test-d|screenshots)\\.tsx?$';
 const CORE = '^src/core/';
 const ADAPTERS = '^src/adapters/';
 const REACT = '^src/react/';
