@@ -120,7 +120,8 @@ export const RowList = forwardRef<HTMLDivElement, RowListProps>(function RowList
     lastRows.current = rows;
     if (!activeId || before === rows || indexOf(activeId) >= 0) return;
     const was = before.findIndex((row) => row.id === activeId);
-    if (was < 0 || !grid.current?.contains(document.activeElement) && document.activeElement !== document.body) return;
+    const lost = document.activeElement === document.body || document.activeElement === grid.current?.closest('[role="dialog"]');
+    if (was < 0 || (!grid.current?.contains(document.activeElement) && !lost)) return;
     const neighbour = rows[Math.min(was, rows.length - 1)];
     if (neighbour) focusRow(neighbour.id, 'row');
   }, [rows, activeId, indexOf, focusRow]);
@@ -177,6 +178,9 @@ export const RowList = forwardRef<HTMLDivElement, RowListProps>(function RowList
       fix: (row: DraftRow) => {
         draft.applySuggestion(row.id);
         if (row.suggestion) announce(words.t('fixed', { from: row.email, to: row.suggestion.email }));
+        // The Fix button goes away with the suggestion: the focus stays in the row, on the fixed address
+        // (else the dialog's focus scope catches it and a keyboard user loses their place).
+        requestAnimationFrame(() => listApi.current?.focusRow(row.id, 'address'));
       },
       remove: (row: DraftRow, via: 'key' | 'button') => actions.current.remove(row, via),
       key: (event: KeyboardEvent<HTMLDivElement>, row: DraftRow) => actions.current.key(event, row),
