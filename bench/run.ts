@@ -12,3 +12,4 @@ await benchBadInputs();
 await benchDraft();
 await benchEngine();
 await (await import('./mock-scale.ts')).benchMockScale();
+await (await import('./browser.ts')).benchBrowser();
