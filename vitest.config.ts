@@ -20,6 +20,11 @@ const browser = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // Found up front, not on a page's first import: a dependency Vite discovers mid-run reloads the page, and
+  // a test running in it fails (the demo's `react-dom/client` and `msw/browser` on a fresh clone).
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'msw', 'msw/browser', 'papaparse'],
+  },
   test: {
     // CI reads the counts from the JSON report to print its closing line (see .ci/run).
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/results.json' }]] : ['default'],
