@@ -68,7 +68,9 @@ export const Finished: Story = {
     await expect(rows).toHaveLength(10);
     await expect(rows.map((row) => row.dataset.state)).toEqual(['sent', 'sent', 'skipped', 'invalid', 'duplicate', 'failed', 'sent', 'pending', 'pending', 'pending']);
     await expect(canvas.getAllByRole('rowheader').map((cell) => cell.textContent)).toContain('eve@example.com');
-    await expect(rows[4]).toHaveTextContent('Duplicate of row 2');
+    await expect(rows[4]).toHaveTextContent('Duplicate of row 1');
+    // Numbered as the review numbers them (the header is not a row): Ann is row 1, her repeat row 5.
+    await expect(rows[4]!.querySelector('.rbi-results-line')).toHaveTextContent(/^5$/);
     await expect(rows[5]).toHaveTextContent(/Failed: .+/);
     // Markup in a name stays text.
     await expect(canvasElement.querySelector('img')).toBeNull();

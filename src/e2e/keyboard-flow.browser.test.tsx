@@ -28,7 +28,7 @@ import {
   trigger,
   copyToClipboard,
 } from './harness.tsx';
-import { BROKEN, CORRECTED, expectedCsv, expectedResults, FAILING, memberOf, pastedList, sentAddresses } from './lists.ts';
+import { BROKEN, CORRECTED, expectedCsv, expectedTable, FAILING, memberOf, pastedList, sentAddresses } from './lists.ts';
 
 const SENT = sentAddresses(true);
 
@@ -128,7 +128,7 @@ it('Confident AI by keyboard alone: paste, review, choose the project, fix, corr
   expect([...failed]).toEqual(SENT.slice(0, 5));
   // The results heading takes the focus.
   await expect.element(page.getByRole('heading', { name: `${SENT.length - failed.size} sent, ${failed.size} failed` })).toHaveFocus();
-  expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedResults('confident-ai', failed, true));
+  expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedTable('confident-ai', failed, true));
 
   // ── retry the failed ─────────────────────────────────────────────────────────────────────────────
   backend.failFor.clear();

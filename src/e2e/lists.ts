@@ -100,6 +100,14 @@ export function expectedResults(vendor: VendorId, failed: ReadonlySet<string>, c
   ];
 }
 
+/**
+ * The results table's rows: numbered as the review numbers them (read order: the three addresses of line
+ * 1 are rows 1 to 3), where the exported CSV keeps each row's input line.
+ */
+export function expectedTable(vendor: VendorId, failed: ReadonlySet<string>, corrected = false): Array<[string, string, string]> {
+  return expectedResults(vendor, failed, corrected).map(([, email, status], index) => [String(index + 1), email, status]);
+}
+
 const NAMES: Record<string, string> = {
   'priya.natarajan@northwind.example': 'Priya Natarajan',
   'chidi.okafor@northwind.example': 'Okafor, Chidi',

@@ -32,7 +32,7 @@ import {
   stopWorker,
   trigger,
 } from './harness.tsx';
-import { BROKEN, expectedCsv, expectedResults, expectedReview, FAILING, memberOf, pastedList, sentAddresses, VENDORS } from './lists.ts';
+import { BROKEN, expectedCsv, expectedTable, expectedReview, FAILING, memberOf, pastedList, sentAddresses, VENDORS } from './lists.ts';
 
 const SENT = sentAddresses();
 
@@ -95,15 +95,15 @@ describe('the whole flow on each vendor mock: paste → fix → send → results
 
       const sentFirst = SENT.length - failed.size;
       await expect.element(page.getByRole('heading', { name: `${sentFirst} sent, ${failed.size} failed` })).toBeVisible();
-      expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedResults(vendor.id, failed));
+      expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedTable(vendor.id, failed));
       for (const row of resultLines()) {
         if (row.status === 'failed') expect(row.text).toMatch(/^Failed: The vendor's server failed \(HTTP 503\)/);
         // The vendor's own words follow where it says more than "sent" (AthenaHQ: "Invitation sent").
         if (row.status === 'sent') expect(row.text).toMatch(/^Sent( The service said: .+)?$/);
       }
       expect(resultLines().find((row) => row.email === BROKEN)!.text).toMatch(/^Invalid: .*has no dot/);
-      expect(resultLines().find((row) => row.line === '5')!.text).toBe('Duplicate of row 1');
-      expect(resultLines().find((row) => row.line === '6')!.text).toBe(`Duplicate: ${memberOf(vendor.id).email} is already a member.`);
+      expect(resultLines().find((row) => row.line === '9')!.text).toBe('Duplicate of row 1');
+      expect(resultLines().find((row) => row.line === '10')!.text).toBe(`Duplicate: ${memberOf(vendor.id).email} is already a member.`);
 
       // ── retry failed: only the failed addresses go out again ─────────────────────────────────────
       backend.failFor.clear();
@@ -117,7 +117,7 @@ describe('the whole flow on each vendor mock: paste → fix → send → results
       for (const email of SENT) expect(backend.accepted(email), email).toBe(1);
       const invited = backend.mock.members(vendor.id).filter((row) => row.status === 'invited' && SENT.includes(row.email.toLowerCase()));
       expect(invited.map((row) => row.email.toLowerCase()).sort()).toEqual([...SENT].sort());
-      expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedResults(vendor.id, new Set()));
+      expect(resultLines().map((row) => [row.line, row.email, row.status])).toEqual(expectedTable(vendor.id, new Set()));
       await expect.element(button('Retry failed')).not.toBeInTheDocument();
 
       // ── export ───────────────────────────────────────────────────────────────────────────────────

@@ -170,6 +170,17 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
     }
     return byLine;
   }, [draftRows]);
+  // The number the review showed each row by (the draft's read order: a header or a second list does not
+  // shift it), found by line and address; the core's line where the table has no draft rows.
+  const numbers = useMemo(() => {
+    const byKey = new Map<string, number>();
+    for (const row of draftRows ?? []) {
+      const key = `${row.line}\u0000${row.email.toLowerCase()}`;
+      if (!byKey.has(key)) byKey.set(key, row.number);
+    }
+    return byKey;
+  }, [draftRows]);
+  const numberOf = (row: ResultRow): number | undefined => (row.line === undefined ? undefined : (numbers.get(`${row.line}\u0000${row.email.toLowerCase()}`) ?? row.line));
   // A run row's record (its code and params) by line and address; the invitees stay the same object for
   // the whole run, so this is built once per run, not per snapshot.
   const invitees = snapshot?.invitees;
@@ -362,7 +373,7 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
                   className="rbi-results-row"
                   data-state={row.status}
                 >
-                  <td className="rbi-results-line">{row.line === undefined ? '' : intl.number(row.line)}</td>
+                  <td className="rbi-results-line">{row.line === undefined ? '' : intl.number(numberOf(row)!)}</td>
                   <th scope="row" className="rbi-results-email">
                     <bdi>{row.email ? breakable(row.email) : t('resultsNoAddress')}</bdi>
                   </th>
