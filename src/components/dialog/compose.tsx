@@ -9,6 +9,7 @@ import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, typ
 import type { DraftError } from '../../core/index.ts';
 import type { Words } from '../../react/index.ts';
 import { useDialog } from './context.ts';
+import { StepFooter } from './frame.tsx';
 
 /**
  * A paste longer than this (UTF-16 code units, about 5,000 rows) goes straight to the draft, as a dropped
@@ -250,16 +251,20 @@ const ComposeStep = forwardRef<HTMLDivElement, ComposeProps>(function ComposeSte
         )}
       </div>
 
-      <div className="rbi-footer">
-        <div className="rbi-footer-start">
-          <Dialog.Close className="rbi-button">{words.t('cancel')}</Dialog.Close>
-        </div>
-        <div className="rbi-footer-end">
-          <button type="button" className="rbi-button rbi-button-primary" aria-disabled={isLoading || undefined} onClick={() => void review()}>
-            {words.t('review')}
-          </button>
-        </div>
-      </div>
+      <StepFooter
+        start={
+          <>
+            <Dialog.Close className="rbi-button">{words.t('cancel')}</Dialog.Close>
+          </>
+        }
+        end={
+          <>
+            <button type="button" className="rbi-button rbi-button-primary" aria-disabled={isLoading || undefined} onClick={() => void review()}>
+              {words.t('review')}
+            </button>
+          </>
+        }
+      />
     </div>
   );
 });

@@ -256,3 +256,13 @@ export function StopConfirm(): ReactNode {
     </Dialog.Root>
   );
 }
+
+/** A step's footer: what goes back or away at the start, what goes on at the end. */
+export function StepFooter({ start, end }: { start: ReactNode; end: ReactNode }): ReactNode {
+  return (
+    <div className="rbi-footer">
+      <div className="rbi-footer-start">{start}</div>
+      <div className="rbi-footer-end">{end}</div>
+    </div>
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { useDialog } from './context.ts';
+import { StepFooter } from './frame.tsx';
 import { columnCandidates } from './mapping-rules.ts';
 
 export type MappingProps = ComponentPropsWithoutRef<'div'>;
@@ -64,18 +65,22 @@ const MappingStep = forwardRef<HTMLDivElement, MappingProps>(function MappingSte
           </div>
         </fieldset>
       </div>
-      <div className="rbi-footer">
-        <div className="rbi-footer-start">
-          <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
-            {words.t('back')}
-          </button>
-        </div>
-        <div className="rbi-footer-end">
-          <button type="button" className="rbi-button rbi-button-primary" aria-disabled={reading || undefined} onClick={() => void apply()}>
-            {words.t('useColumn')}
-          </button>
-        </div>
-      </div>
+      <StepFooter
+        start={
+          <>
+            <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
+              {words.t('back')}
+            </button>
+          </>
+        }
+        end={
+          <>
+            <button type="button" className="rbi-button rbi-button-primary" aria-disabled={reading || undefined} onClick={() => void apply()}>
+              {words.t('useColumn')}
+            </button>
+          </>
+        }
+      />
     </div>
   );
 });

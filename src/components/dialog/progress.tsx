@@ -6,6 +6,7 @@
  */
 import { forwardRef, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
 import { isActive, useDialog, type LiveRunSnapshot } from './context.ts';
+import { StepFooter } from './frame.tsx';
 
 export type ProgressState = 'sending' | 'paused' | 'waiting' | 'done';
 
@@ -94,24 +95,28 @@ const ProgressStep = forwardRef<HTMLDivElement, ProgressProps>(function Progress
           </div>
         </dl>
       </div>
-      <div className="rbi-footer">
-        <div className="rbi-footer-start">
-          <button type="button" className="rbi-button" onClick={askStop} disabled={!isActive(snapshot)}>
-            {words.t('cancel')}
-          </button>
-        </div>
-        <div className="rbi-footer-end">
-          {snapshot.status === 'paused' ? (
-            <button type="button" className="rbi-button rbi-button-primary" onClick={resume}>
-              {words.t('resume')}
+      <StepFooter
+        start={
+          <>
+            <button type="button" className="rbi-button" onClick={askStop} disabled={!isActive(snapshot)}>
+              {words.t('cancel')}
             </button>
-          ) : (
-            <button type="button" className="rbi-button" onClick={pause} disabled={!isActive(snapshot)}>
-              {words.t('pause')}
-            </button>
-          )}
-        </div>
-      </div>
+          </>
+        }
+        end={
+          <>
+            {snapshot.status === 'paused' ? (
+              <button type="button" className="rbi-button rbi-button-primary" onClick={resume}>
+                {words.t('resume')}
+              </button>
+            ) : (
+              <button type="button" className="rbi-button" onClick={pause} disabled={!isActive(snapshot)}>
+                {words.t('pause')}
+              </button>
+            )}
+          </>
+        }
+      />
     </div>
   );
 });

@@ -7,6 +7,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { forwardRef, lazy, Suspense, type ComponentPropsWithoutRef } from 'react';
 import { useDialog } from './context.ts';
+import { StepFooter } from './frame.tsx';
 import { finalSummary } from './root.tsx';
 
 // The table loads with the results, not with the trigger: a host's first paint stays small.
@@ -86,31 +87,35 @@ const ResultsStep = forwardRef<HTMLDivElement, ResultsProps>(function ResultsSte
           <InviteResultsTable run={run} snapshot={result} rows={snapshot.rows} />
         </Suspense>
       </div>
-      <div className="rbi-footer">
-        <div className="rbi-footer-start">
-          <button type="button" className="rbi-button" onClick={inviteMore}>
-            {words.t('inviteMore')}
-          </button>
-        </div>
-        <div className="rbi-footer-end">
-          {failed > 0 && (
-            <button type="button" className="rbi-button" onClick={() => void copyFailed()}>
-              {words.t('copyFailedAddresses')}
+      <StepFooter
+        start={
+          <>
+            <button type="button" className="rbi-button" onClick={inviteMore}>
+              {words.t('inviteMore')}
             </button>
-          )}
-          {rest > 0 && (
-            <button type="button" className="rbi-button" onClick={sendRest}>
-              {words.t('sendRest', { count: rest })}
-            </button>
-          )}
-          {result.retryable > 0 && (
-            <button type="button" className="rbi-button rbi-button-primary" onClick={retryFailed}>
-              {words.t('retryFailed')}
-            </button>
-          )}
-          <Dialog.Close className={result.retryable > 0 ? 'rbi-button' : 'rbi-button rbi-button-primary'}>{words.t('done')}</Dialog.Close>
-        </div>
-      </div>
+          </>
+        }
+        end={
+          <>
+            {failed > 0 && (
+              <button type="button" className="rbi-button" onClick={() => void copyFailed()}>
+                {words.t('copyFailedAddresses')}
+              </button>
+            )}
+            {rest > 0 && (
+              <button type="button" className="rbi-button" onClick={sendRest}>
+                {words.t('sendRest', { count: rest })}
+              </button>
+            )}
+            {result.retryable > 0 && (
+              <button type="button" className="rbi-button rbi-button-primary" onClick={retryFailed}>
+                {words.t('retryFailed')}
+              </button>
+            )}
+            <Dialog.Close className={result.retryable > 0 ? 'rbi-button' : 'rbi-button rbi-button-primary'}>{words.t('done')}</Dialog.Close>
+          </>
+        }
+      />
     </div>
   );
 });

@@ -17,6 +17,7 @@ import {
 } from 'react';
 import type { DraftRow } from '../../core/index.ts';
 import { rowNumber, useDialog, type Problem } from './context.ts';
+import { StepFooter } from './frame.tsx';
 import { ICONS, matches, ReviewContext, rowReason, useReview, type ReviewContextValue, type ReviewFilter } from './review-context.ts';
 import { RowList, type RowListApi } from './row-list.tsx';
 
@@ -99,23 +100,27 @@ const ReviewStep = forwardRef<HTMLDivElement, ReviewProps>(function ReviewStep({
             </>
           )}
         </div>
-        <div className="rbi-footer">
-          <div className="rbi-footer-start">
-            <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
-              {words.t('back')}
-            </button>
-          </div>
-          <div className="rbi-footer-end">
-            {invalid > 0 && valid > 0 && (
-              <button type="button" className="rbi-button" onClick={() => send(true)}>
-                {words.t('sendValidSkip', { valid, skip: invalid + duplicate })}
+        <StepFooter
+          start={
+            <>
+              <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
+                {words.t('back')}
               </button>
-            )}
-            <button type="button" className="rbi-button rbi-button-primary" onClick={() => send(false)}>
-              {words.t('sendInvitations', { count: valid + invalid })}
-            </button>
-          </div>
-        </div>
+            </>
+          }
+          end={
+            <>
+              {invalid > 0 && valid > 0 && (
+                <button type="button" className="rbi-button" onClick={() => send(true)}>
+                  {words.t('sendValidSkip', { valid, skip: invalid + duplicate })}
+                </button>
+              )}
+              <button type="button" className="rbi-button rbi-button-primary" onClick={() => send(false)}>
+                {words.t('sendInvitations', { count: valid + invalid })}
+              </button>
+            </>
+          }
+        />
       </div>
     </ReviewContext.Provider>
   );
