@@ -96,7 +96,7 @@ async function pageSize(log: (line: string) => void) {
   };
   for (const file of files) if (file.isEntry) visit(file.fileName);
   const bytes = (file: Chunk) => Buffer.byteLength(file.code ?? (typeof file.source === 'string' ? file.source : ''));
-  const gz = (file: Chunk) => gzipSync(file.code ?? '').length;
+  const gz = (file: Chunk) => gzipSync(file.code ?? file.source ?? '').length;
   let initialGzip = 0;
   let initialBytes = 0;
   let reactShare = 0;
