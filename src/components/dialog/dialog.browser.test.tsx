@@ -12,6 +12,8 @@ import { createFakeVendor, type FakeVendor, type FakeVendorOptions } from '../..
 import { german, type BulkInviteConfig } from '../../react/index.ts';
 import '../styles.css';
 import { BulkInviteDialog, type BulkInviteDialogProps } from './index.ts';
+// Pastes through the clipboard as Ctrl+V does; presses Tab until an element has the focus.
+import { copyToClipboard, tabTo } from '../../e2e/harness.tsx';
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────────────────
 const DIALOG = { name: 'Invite people' };
@@ -75,26 +77,6 @@ async function review(text: string) {
   await userEvent.click(button('Review'));
   await expect.element(grid()).toBeVisible();
   await expect.poll(() => rows().length).toBeGreaterThan(0);
-}
-
-/** Pastes through the clipboard, as Ctrl+V does: the text is copied from a field outside the dialog first. */
-async function copyToClipboard(text: string) {
-  const source = document.createElement('textarea');
-  source.value = text;
-  document.body.append(source);
-  source.focus();
-  source.select();
-  await userEvent.copy();
-  source.remove();
-}
-
-/** Presses Tab until the element has the focus (a person's way there). */
-async function tabTo(target: () => Element, most = 60) {
-  for (let i = 0; i < most; i++) {
-    if (document.activeElement === target()) return;
-    await userEvent.tab();
-  }
-  throw new Error(`Tab never reached ${target().outerHTML.slice(0, 120)}`);
 }
 
 beforeEach(async () => {
