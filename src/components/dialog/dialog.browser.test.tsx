@@ -323,6 +323,29 @@ describe('BulkInviteDialog', () => {
     expect(vendor.log.every((request) => request.emails.length <= 2)).toBe(true);
   });
 
+  it('R9: a second rate-limit wait, seconds after the first, counts down from its own start (not from the last tick of the first)', async () => {
+    // One address a request, 0.7 s each; requests 2 and 6 are told to wait 1 s: the second wait starts
+    // about 3 s after the first one ended.
+    const vendor = vendorWith({
+      maxBatchSize: 1,
+      latencyMs: 700,
+      fault: (request) => (request.number === 2 || request.number === 6 ? { kind: 'error', code: 'RATE_LIMITED', retryAfterMs: 1000 } : null),
+    });
+    await openDialog({ adapter: vendor, concurrency: 1, sendOptions: { rateLimit: false } });
+    await review(Array.from({ length: 6 }, (_, i) => `p${i}@x.io`).join('\n'));
+    const shown = new Set<string>();
+    const observer = new MutationObserver(() => {
+      for (const element of document.querySelectorAll('.rbi-waiting')) shown.add(element.textContent ?? '');
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await userEvent.click(button(/^Send 6 invitations$/));
+    await expect.element(button('Invite more'), { timeout: 20_000 }).toBeVisible();
+    observer.disconnect();
+    expect(vendor.log.filter((request) => request.number === 2 || request.number === 6)).toHaveLength(2);
+    // Every frame of both waits said 1 s: the wait the vendor asked for, never more.
+    expect([...shown].map((text) => text.replace(/^\W+/, ''))).toEqual(['Paused by the rate limit — resuming in 1 s']);
+  });
+
   // ── 10 ────────────────────────────────────────────────────────────────────────────────────────────
   it('R10: a progressbar with aria-valuenow; the polite status speaks at most once a second, and once at the end', async () => {
     const vendor = vendorWith({ maxBatchSize: 1, latencyMs: 120, refuses: (email) => email.startsWith('no') });

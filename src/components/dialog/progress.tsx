@@ -12,17 +12,20 @@ export type ProgressState = 'sending' | 'paused' | 'waiting' | 'done';
 
 export type ProgressProps = ComponentPropsWithoutRef<'div'>;
 
-/** Seconds left until the run's rate-limit wait ends, ticking once a second. */
+/**
+ * Seconds left until the run's rate-limit wait ends, re-rendered once a second. The time is read at each
+ * render: a `now` kept in state would be as old as the previous wait's last tick when a new wait starts,
+ * and the first frame would say a wait seconds too long.
+ */
 function useSecondsLeft(snapshot: LiveRunSnapshot | undefined): number | undefined {
   const until = snapshot?.waiting?.until;
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (until === undefined) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setTick((n) => n + 1), 1000);
     return () => clearInterval(timer);
   }, [until]);
-  return until === undefined ? undefined : Math.max(0, Math.ceil((until - now) / 1000));
+  return until === undefined ? undefined : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }
 
 /** Renders only on the `sending` step; `data-state`: sending | paused | waiting | done. */
