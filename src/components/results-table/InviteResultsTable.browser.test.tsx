@@ -12,6 +12,7 @@ import { BulkInviteProvider, german } from '../../react/index.ts';
 import { constructedSnapshot, finishedRun, sendingRun, type FinishedRun } from '../../../stories/results-fixtures.ts';
 import { InviteResultsTable } from './index.ts';
 import '../styles/tokens.css';
+import '../styles/base.css';
 import './results-table.css';
 
 const TABLE = { name: 'Invitation results' };
