@@ -53,6 +53,23 @@ afterEach(() => {
 });
 
 describe('InviteResultsTable', () => {
+  it('numbers rows as the review does: read order, the header no row, a repeat on the same line its own number', async () => {
+    const run = await finishedRun(['email', 'ann@example.com, ANN@example.com', 'bob@example.com'].join('\n'));
+    await render(<InviteResultsTable snapshot={run.snapshot} rows={run.rows} />);
+    await expect.poll(() => dataRows().length).toBe(3);
+    expect(run.rows.map((row) => [row.number, row.line, row.status])).toEqual([
+      [1, 2, 'valid'],
+      [2, 2, 'duplicate'],
+      [3, 3, 'valid'],
+    ]);
+    expect(dataRows().map((row) => [row.querySelector('.rbi-results-line')!.textContent, row.dataset.state])).toEqual([
+      ['1', 'sent'],
+      ['2', 'duplicate'],
+      ['3', 'sent'],
+    ]);
+    expect(dataRows()[1]!.querySelector('.rbi-results-status-text')!.textContent).toBe('Duplicate of row 1');
+  });
+
   it('R12: one row per address, named by its address as a rowheader; filters update "Showing N of M"', async () => {
     const screen = await render(<InviteResultsTable snapshot={mixed.snapshot} rows={mixed.rows} />);
     const table = screen.getByRole('table', TABLE);

@@ -159,28 +159,27 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
   const inputOrder = sort.key === 'line' && sort.direction === 'ascending';
   const view = useResultsView(snapshot, draftRows, { filter, search: deferredSearch, ...(inputOrder ? {} : { sort }) });
 
-  // Rejected rows keep their code and params on the draft row (the result row carries only a sentence).
-  const rejected = useMemo(() => {
-    const byLine = new Map<number, DraftRow[]>();
-    for (const row of draftRows ?? []) {
-      if (row.status === 'valid') continue;
-      const list = byLine.get(row.line);
-      if (list) list.push(row);
-      else byLine.set(row.line, [row]);
-    }
-    return byLine;
-  }, [draftRows]);
-  // The number the review showed each row by (the draft's read order: a header or a second list does not
-  // shift it), found by line and address; the core's line where the table has no draft rows.
-  const numbers = useMemo(() => {
-    const byKey = new Map<string, number>();
+  // Each result row's draft row, by line and address: a rejected row keeps its code and params there (the
+  // result row carries only a sentence), and every row the number the review showed it by (the draft's
+  // read order: a header or a second list does not shift it). One line can hold the same address twice
+  // (sent, then its repeat), so a key holds every draft row it names, in order.
+  const drafts = useMemo(() => {
+    const byKey = new Map<string, DraftRow[]>();
     for (const row of draftRows ?? []) {
       const key = `${row.line}\u0000${row.email.toLowerCase()}`;
-      if (!byKey.has(key)) byKey.set(key, row.number);
+      const list = byKey.get(key);
+      if (list) list.push(row);
+      else byKey.set(key, [row]);
     }
     return byKey;
   }, [draftRows]);
-  const numberOf = (row: ResultRow): number | undefined => (row.line === undefined ? undefined : (numbers.get(`${row.line}\u0000${row.email.toLowerCase()}`) ?? row.line));
+  const rejectedStatus = (row: ResultRow) => row.status === 'invalid' || row.status === 'duplicate';
+  const matchOf = (row: ResultRow): DraftRow | undefined =>
+    row.line === undefined
+      ? undefined
+      : drafts
+          .get(`${row.line}\u0000${row.email.toLowerCase()}`)
+          ?.find((draft) => (rejectedStatus(row) ? draft.status !== 'valid' && draft.email === row.email : draft.status === 'valid'));
   // A run row's record (its code and params) by line and address; the invitees stay the same object for
   // the whole run, so this is built once per run, not per snapshot.
   const invitees = snapshot?.invitees;
@@ -194,8 +193,6 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
     const index = recordIndex.get(`${row.line ?? ''}\u0000${row.email}`);
     return index === undefined ? undefined : snapshot.at(index);
   };
-  const draftOf = (row: ResultRow): DraftRow | undefined =>
-    row.status === 'invalid' || row.status === 'duplicate' ? rejected.get(row.line ?? -1)?.find((draft) => draft.email === row.email) : undefined;
 
   const ids = useId();
   const titleId = `${ids}-title`;
@@ -359,8 +356,10 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
             {spacer(padTop, 'top')}
             {indexes.map((index) => {
               const row = shownRows[index]!;
-              const draft = draftOf(row);
-              const { text, detail } = statusText(row, draft, recordOf(row), words);
+              const draft = matchOf(row);
+              // The review's number for the row; the core's line where the table has no draft rows.
+              const number = draft?.number ?? row.line;
+              const { text, detail } = statusText(row, rejectedStatus(row) ? draft : undefined, recordOf(row), words);
               const said = row.vendorMessage;
               // The vendor's words, verbatim, unless the status sentence already quotes them.
               const vendor = said && !`${text} ${detail ?? ''}`.includes(said) ? said : undefined;
@@ -373,7 +372,7 @@ export const InviteResultsTable = forwardRef<HTMLDivElement, InviteResultsTableP
                   className="rbi-results-row"
                   data-state={row.status}
                 >
-                  <td className="rbi-results-line">{row.line === undefined ? '' : intl.number(numberOf(row)!)}</td>
+                  <td className="rbi-results-line">{number === undefined ? '' : intl.number(number)}</td>
                   <th scope="row" className="rbi-results-email">
                     <bdi>{row.email ? breakable(row.email) : t('resultsNoAddress')}</bdi>
                   </th>
