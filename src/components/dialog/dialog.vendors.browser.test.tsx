@@ -13,6 +13,7 @@ import { startMockWorker, type MockWorker } from '../../../mocks/browser.ts';
 import { BulkInviteProvider } from '../../react/index.ts';
 import '../styles.css';
 import { BulkInviteDialog } from './index.ts';
+import { catchDownloads, downloadText } from '../../e2e/harness.tsx';
 
 const button = (name: string | RegExp) => page.getByRole('button', typeof name === 'string' ? { name, exact: true } : { name });
 const grid = () => page.getByRole('grid', { name: 'Rows to invite' });
@@ -58,23 +59,6 @@ async function review(text: string) {
   await expect.poll(() => rows().length).toBeGreaterThan(0);
 }
 
-/** Catches what "Export CSV" downloads. */
-function catchDownloads() {
-  const files: Promise<string>[] = [];
-  const blobs = new Map<string, Blob>();
-  const create = URL.createObjectURL.bind(URL);
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = create(blob);
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    const blob = blobs.get(this.href);
-    if (blob) files.push(blob.text());
-  });
-  return files;
-}
-
 describe('BulkInviteDialog on the vendor mocks', () => {
   it('Diga: paste, fix a typo, members marked and left out, send, results, export', async () => {
     await start('diga');
@@ -92,7 +76,7 @@ describe('BulkInviteDialog on the vendor mocks', () => {
     const files = catchDownloads();
     await userEvent.click(button('Export CSV'));
     await expect.poll(() => files.length).toBe(1);
-    const csv = await files[0]!;
+    const csv = await downloadText(files[0]!);
     expect(csv).toContain('ann@gmail.com');
     expect(csv).toContain('bob@newco.example');
     // The store holds the two new invitations.

@@ -14,6 +14,7 @@ import { InviteResultsTable } from './index.ts';
 import '../styles/tokens.css';
 import '../styles/base.css';
 import './results-table.css';
+import { catchDownloads, downloadText } from '../../e2e/harness.tsx';
 
 const TABLE = { name: 'Invitation results' };
 
@@ -22,23 +23,6 @@ const bodyRows = (table: HTMLElement) => [...table.querySelectorAll('tbody > tr:
 
 function dataRows() {
   return bodyRows(page.getByRole('table', TABLE).element() as HTMLElement);
-}
-
-/** Catches the file "Export CSV" downloads: its name and its text. */
-function catchDownloads() {
-  const blobs = new Map<string, Blob>();
-  const files: Array<{ name: string; text: Promise<string> }> = [];
-  const create = URL.createObjectURL.bind(URL);
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    const url = create(blob);
-    blobs.set(url, blob as Blob);
-    return url;
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    // Blob.text() would drop the byte-order mark; the bytes keep it.
-    files.push({ name: this.download, text: blobs.get(this.href)!.arrayBuffer().then((bytes) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)) });
-  });
-  return files;
 }
 
 let mixed: FinishedRun;
@@ -216,7 +200,7 @@ describe('InviteResultsTable', () => {
     await exportButton.click();
     expect(files).toHaveLength(1);
     expect(files[0]!.name).toBe('invitation-results.csv');
-    const all = await files[0]!.text;
+    const all = await downloadText(files[0]!);
     expect(all.startsWith('\uFEFFline,email,name,role,status,code,message\r\n')).toBe(true);
     const lines = Papa.parse<string[]>(all.slice(1).trim(), { newline: '\r\n' }).data;
     expect(lines).toHaveLength(11);
@@ -231,7 +215,7 @@ describe('InviteResultsTable', () => {
     await screen.getByRole('button', { name: /^Pending/ }).click();
     await expect.element(exportButton).toHaveAccessibleDescription('Downloads the 3 rows shown as a CSV file.');
     await exportButton.click();
-    const pending = Papa.parse<string[]>((await files[1]!.text).slice(1).trim()).data;
+    const pending = Papa.parse<string[]>((await downloadText(files[1]!)).slice(1).trim()).data;
     expect(pending.slice(1).map((cells) => [cells[1], cells[4], cells[5]])).toEqual([
       ['gus@example.com', 'pending', 'AUTH_FAILED'],
       ['hal@example.com', 'pending', 'AUTH_FAILED'],
@@ -245,7 +229,7 @@ describe('InviteResultsTable', () => {
     await screen.rerender(<InviteResultsTable snapshot={hostile} />);
     await screen.getByRole('button', { name: /^All/ }).click();
     await exportButton.click();
-    const written = Papa.parse<string[]>((await files[2]!.text).slice(1).trim(), { newline: '\r\n' }).data.slice(1).map((cells) => cells[2]);
+    const written = Papa.parse<string[]>((await downloadText(files[2]!)).slice(1).trim(), { newline: '\r\n' }).data.slice(1).map((cells) => cells[2]);
     expect(written).toEqual(names.map((name) => `'${name}`));
   });
 
