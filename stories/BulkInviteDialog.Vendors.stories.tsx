@@ -100,17 +100,22 @@ export const AthenaHq: Story = {
   }),
 };
 
-/** Diga behind a rate limit: the dialog pauses and says for how long, then resumes by itself. */
-export const DigaRateLimited: Story = {
-  args: { vendor: 'diga' },
-  play: async () => {
-    mock.setScenario('rate-limited');
+/** Under `scenario`: opens the dialog, pastes 20 new addresses, reviews them and sends. */
+async function sendTwenty(scenario: Parameters<typeof mock.setScenario>[0]) {
+  mock.setScenario(scenario);
     await userEvent.click(screen().getByRole('button', { name: 'Invite people' }));
     await userEvent.click(await screen().findByLabelText('Email addresses'));
     await userEvent.paste(Array.from({ length: 20 }, (_, i) => `person${i}@newco.example`).join('\n'));
     await userEvent.click(screen().getByRole('button', { name: 'Review' }));
     await screen().findByRole('grid', { name: 'Rows to invite' });
     await userEvent.click(screen().getByRole('button', { name: 'Send 20 invitations' }));
+}
+
+/** Diga behind a rate limit: the dialog pauses and says for how long, then resumes by itself. */
+export const DigaRateLimited: Story = {
+  args: { vendor: 'diga' },
+  play: async () => {
+    await sendTwenty('rate-limited');
     await expect(await screen().findByText(/^Paused by the rate limit — resuming in \d+ s$/, {}, { timeout: 15_000 })).toBeVisible();
   },
 };
@@ -119,13 +124,7 @@ export const DigaRateLimited: Story = {
 export const DigaAuthExpired: Story = {
   args: { vendor: 'diga' },
   play: async () => {
-    mock.setScenario('auth-expired');
-    await userEvent.click(screen().getByRole('button', { name: 'Invite people' }));
-    await userEvent.click(await screen().findByLabelText('Email addresses'));
-    await userEvent.paste(Array.from({ length: 20 }, (_, i) => `person${i}@newco.example`).join('\n'));
-    await userEvent.click(screen().getByRole('button', { name: 'Review' }));
-    await screen().findByRole('grid', { name: 'Rows to invite' });
-    await userEvent.click(screen().getByRole('button', { name: 'Send 20 invitations' }));
+    await sendTwenty('auth-expired');
     await expect(await screen().findByRole('heading', { name: /^Stopped: / }, { timeout: 15_000 })).toBeVisible();
     await expect(screen().getByRole('button', { name: /^Send the other \d+$/ })).toBeVisible();
   },
