@@ -76,20 +76,25 @@ const ComposeStep = forwardRef<HTMLDivElement, ComposeProps>(function ComposeSte
     }
   }
 
-  async function readFiles(files: readonly File[]) {
-    if (files.length === 0 || isLoading) return;
+  /**
+   * Reads whole lists (files, or a paste too large for the box) one after another, then goes on to the
+   * review, unless one was refused or something typed here is still to be read.
+   */
+  async function readLists(lists: ReadonlyArray<{ input: string | File; name?: string }>) {
+    if (lists.length === 0 || isLoading) return;
     setEmptyError(false);
     let all = true;
-    for (const file of files) {
-      if (!(await read(file, file.name))) {
+    for (const { input, name } of lists) {
+      if (!(await read(input, name))) {
         all = false;
         break;
       }
     }
     if (fileInput.current) fileInput.current.value = '';
-    // A file is a whole list: on to the review, unless something is typed here still to be read.
     if (all && !textarea.current?.value.trim()) advance();
   }
+
+  const readFiles = (files: readonly File[]) => readLists(files.map((file) => ({ input: file, name: file.name })));
 
   async function review() {
     if (isLoading) return;
@@ -105,13 +110,6 @@ const ComposeStep = forwardRef<HTMLDivElement, ComposeProps>(function ComposeSte
       return;
     }
     advance();
-  }
-
-  async function readPaste(text: string) {
-    if (isLoading) return;
-    setEmptyError(false);
-    // As with a file: on to the review, unless something is typed here still to be read.
-    if ((await read(text)) && !textarea.current?.value.trim()) advance();
   }
 
   const onDragOver = (event: DragEvent) => {
@@ -173,7 +171,7 @@ const ComposeStep = forwardRef<HTMLDivElement, ComposeProps>(function ComposeSte
               const text = event.clipboardData.getData('text/plain');
               if (text.length <= LARGE_PASTE) return;
               event.preventDefault();
-              void readPaste(text);
+              void readLists([{ input: text }]);
             }}
             onKeyDown={(event) => {
               // Ctrl/⌘+Enter: on to the review, as a form's submit.
