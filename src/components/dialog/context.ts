@@ -37,8 +37,6 @@ export interface DialogContextValue {
   setStep(step: Step): void;
   draft: InviteDraft;
   snapshot: DraftSnapshot;
-  /** Each row's number (its place in the order read; see `rowNumber`), by id. */
-  numbers: ReadonlyMap<string, number>;
   run: InviteRun | undefined;
   runSnapshot: LiveRunSnapshot | undefined;
   words: Words;
@@ -87,16 +85,9 @@ export function useDialog(part: string): DialogContextValue {
   return value;
 }
 
-/** A row's number as the review shows it ("Row 4", "Duplicate of row 2"): the draft's read order. */
-export function rowNumber(numbers: ReadonlyMap<string, number>, row: Pick<DraftRow, 'id' | 'line'> & Partial<Pick<DraftRow, 'number'>>): number {
-  return row.number ?? numbers.get(row.id) ?? row.line;
-}
-
-/** The number of the row a duplicate repeats. */
-export function duplicateOfNumber(numbers: ReadonlyMap<string, number>, row: DraftRow): number | undefined {
-  if (row.duplicateOfNumber !== undefined) return row.duplicateOfNumber;
-  if (row.duplicateOfId !== undefined) return numbers.get(row.duplicateOfId) ?? row.duplicateOf;
-  return row.duplicateOf;
+/** The number of the row a duplicate repeats, as the review numbers rows (the draft's `number`). */
+export function duplicateOfNumber(row: DraftRow): number | undefined {
+  return row.duplicateOfNumber ?? row.duplicateOf;
 }
 
 /** Whether the run is still going (a close then asks first). */

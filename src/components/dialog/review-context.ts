@@ -44,9 +44,9 @@ export function matches(filter: ReviewFilter, row: DraftRow): boolean {
 }
 
 /** Why a row is not sent, in the locale's words: the core's table for problems, the UI's for repeats. */
-export function rowReason(words: Words, row: DraftRow, numbers: ReadonlyMap<string, number> = new Map()): string {
+export function rowReason(words: Words, row: DraftRow): string {
   if (!row.code) return '';
-  const first = duplicateOfNumber(numbers, row);
+  const first = duplicateOfNumber(row);
   if (row.code === 'DUPLICATE' && first !== undefined) return words.t('duplicateOf', { line: first });
   return words.core(`row.${row.code}` as 'row.DUPLICATE', row.params as never);
 }

@@ -16,7 +16,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { DraftRow } from '../../core/index.ts';
-import { rowNumber, useDialog, type Problem } from './context.ts';
+import { useDialog, type Problem } from './context.ts';
 import { StepFooter } from './frame.tsx';
 import { ICONS, matches, ReviewContext, rowReason, useReview, type ReviewContextValue, type ReviewFilter } from './review-context.ts';
 import { RowList, type RowListApi } from './row-list.tsx';
@@ -137,7 +137,7 @@ export type ErrorSummaryProps = ComponentPropsWithoutRef<'section'>;
  * shown and focused when a send meets problems, a link per problem that moves the focus to it.
  */
 export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ className, ...props }, ref) {
-  const { errorAttempt, problems, words, snapshot, send, numbers } = useDialog('ErrorSummary');
+  const { errorAttempt, problems, words, snapshot, send } = useDialog('ErrorSummary');
   const review = useReview('ErrorSummary');
   const id = useId();
   const section = useRef<HTMLElement | null>(null);
@@ -204,7 +204,7 @@ export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function 
                 focusRow(row);
               }}
             >
-              {words.t('rowProblem', { line: rowNumber(numbers, row), reason: rowReason(words, row, numbers) })}
+              {words.t('rowProblem', { line: row.number, reason: rowReason(words, row) })}
             </a>
           </li>
         ))}
@@ -375,12 +375,12 @@ export const Targets = forwardRef<HTMLDivElement, TargetsProps>(function Targets
 
 // ── Removed, with undo ──────────────────────────────────────────────────────────────────────────────
 function RemovedNotice() {
-  const { draft, words, snapshot, numbers } = useDialog('RemovedNotice');
+  const { draft, words, snapshot } = useDialog('RemovedNotice');
   const { lastRemoved, setLastRemoved, listApi } = useReview('RemovedNotice');
   if (!lastRemoved || !snapshot.removed.some((row) => row.id === lastRemoved.id)) return null;
   return (
     <p className="rbi-notice" data-state="removed">
-      {words.t('removedRow', { email: lastRemoved.email || words.t('rowNumber', { line: rowNumber(numbers, lastRemoved) }) })}{' '}
+      {words.t('removedRow', { email: lastRemoved.email || words.t('rowNumber', { line: lastRemoved.number }) })}{' '}
       <button
         type="button"
         className="rbi-link-button"

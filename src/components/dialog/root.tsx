@@ -6,7 +6,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { DraftSnapshot, DraftSource, InviteAdapter, InviteDraft, InviteDraftOptions, RunSnapshot, SendOptions } from '../../core/index.ts';
+import type { InviteAdapter, InviteDraft, InviteDraftOptions, RunSnapshot, SendOptions } from '../../core/index.ts';
 import {
   BulkInviteProvider,
   useBulkInviteConfig,
@@ -87,27 +87,6 @@ export function progressSummary(words: Words, snapshot: LiveRunSnapshot, now = D
   return words.t('progressStatus', { sent, total: snapshot.total, failed });
 }
 
-/**
- * Each row's number: its place in the order the rows were read (1, 2, 3…), kept through edits, removals
- * and undo, continued by later loads, restarted by a remap or a clear. A paste's `a@x.io; b@x.io` on one
- * line are rows 1 and 2 (the core's `line` is the text line, 1 for both).
- */
-function useRowNumbers(snapshot: DraftSnapshot): ReadonlyMap<string, number> {
-  const state = useRef<{ first: DraftSource | undefined; map: Map<string, number>; next: number }>({ first: undefined, map: new Map(), next: 1 });
-  return useMemo(() => {
-    const known = state.current;
-    const first = snapshot.sources[0];
-    // A remap and a clear rebuild the sources from nothing: the numbering starts again.
-    if (first !== known.first) {
-      state.current = { first, map: new Map(), next: 1 };
-    }
-    // New ids come from loads, in the order read (restored rows are known already).
-    const current = state.current;
-    for (const row of snapshot.rows) if (!current.map.has(row.id)) current.map.set(row.id, current.next++);
-    return current.map;
-  }, [snapshot.rows, snapshot.sources]);
-}
-
 function RootState({ children, open: openProp, defaultOpen, onOpenChange, keepDraft = false, draft: draftProp, onSendEnd, sendOptions }: RootProps) {
   const sendOptionsRef = useRef(sendOptions);
   sendOptionsRef.current = sendOptions;
@@ -127,7 +106,6 @@ function RootState({ children, open: openProp, defaultOpen, onOpenChange, keepDr
     ...(config.checkExisting ? { checkExisting: (emails: string[], signal: AbortSignal) => latest.current.checkExisting?.(emails, signal) ?? Promise.resolve([]) } : {}),
   };
   const { draft, snapshot } = useInviteDraft(draftProp ?? options);
-  const numbers = useRowNumbers(snapshot);
   const sending = useInviteSending();
   const runSnapshot = sending.snapshot as LiveRunSnapshot | undefined;
 
@@ -325,7 +303,6 @@ function RootState({ children, open: openProp, defaultOpen, onOpenChange, keepDr
       setStep,
       draft,
       snapshot,
-      numbers,
       run: sending.run,
       runSnapshot,
       words,
@@ -356,7 +333,7 @@ function RootState({ children, open: openProp, defaultOpen, onOpenChange, keepDr
       triggerMounted,
       returnFocus,
     }),
-    [open, requestOpenChange, step, draft, snapshot, numbers, sending.run, runSnapshot, words, roles, targets, choice, setChoice, config.resend, announce, announcement, advance, problems, errorAttempt, send, retryFailed, sendRest, resetAll, stopAsked],
+    [open, requestOpenChange, step, draft, snapshot, sending.run, runSnapshot, words, roles, targets, choice, setChoice, config.resend, announce, announcement, advance, problems, errorAttempt, send, retryFailed, sendRest, resetAll, stopAsked],
   );
 
   return (

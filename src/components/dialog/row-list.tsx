@@ -13,7 +13,7 @@ import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, memo, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type KeyboardEvent } from 'react';
 import type { DraftRow, RowPatch } from '../../core/index.ts';
 import type { Words } from '../../react/index.ts';
-import { duplicateOfNumber, rowNumber, rowState, useDialog } from './context.ts';
+import { duplicateOfNumber, rowState, useDialog } from './context.ts';
 import { ICONS, rowReason, useReview } from './review-context.ts';
 
 export interface RowListApi {
@@ -29,7 +29,7 @@ const ESTIMATED_ROW = 52;
 const PAGE = 10;
 
 export const RowList = forwardRef<HTMLDivElement, RowListProps>(function RowList({ className, ...props }, ref) {
-  const { draft, words, roles, snapshot, announce, resend, numbers } = useDialog('RowList');
+  const { draft, words, roles, snapshot, announce, resend } = useDialog('RowList');
   const review = useReview('RowList');
   const { rows, bodyRef, listApi, setLastRemoved } = review;
   const id = useId();
@@ -136,7 +136,7 @@ export const RowList = forwardRef<HTMLDivElement, RowListProps>(function RowList
     const neighbour = rows[index + 1] ?? rows[index - 1];
     draft.remove(row.id);
     setLastRemoved(row);
-    announce(words.t('removedRow', { email: row.email || words.t('rowNumber', { line: rowNumber(numbers, row) }) }));
+    announce(words.t('removedRow', { email: row.email || words.t('rowNumber', { line: row.number }) }));
     if (neighbour) focusRow(neighbour.id, via === 'button' ? 'remove' : 'row');
     else requestAnimationFrame(() => grid.current?.closest('.rbi-body')?.querySelector<HTMLElement>('.rbi-count[aria-pressed="true"], .rbi-count')?.focus());
   };
@@ -269,9 +269,9 @@ export const RowList = forwardRef<HTMLDivElement, RowListProps>(function RowList
               <ReviewRow
                 key={row.id}
                 row={row}
-                number={rowNumber(numbers, row)}
-                firstNumber={duplicateOfNumber(numbers, row)}
-                lineNote={lineNotes.has(row.source) && rowNumber(numbers, row) !== row.line ? row.line : undefined}
+                number={row.number}
+                firstNumber={duplicateOfNumber(row)}
+                lineNote={lineNotes.has(row.source) && row.number !== row.line ? row.line : undefined}
                 index={item.index}
                 offset={item.start - scrollMargin}
                 measure={virtualizer.measureElement}
