@@ -4,6 +4,8 @@
  * no slower. Valid addresses are ASCII by rule, so each character is stored as one byte. Open
  * addressing with linear probing; a lookup compares the stored bytes, so there are no false matches.
  */
+import { FNV_OFFSET, FNV_PRIME, hashOf, mixHash } from './string-hash.ts';
+
 const PAGE_BITS = 20;
 const PAGE_SIZE = 1 << PAGE_BITS;
 
@@ -81,7 +83,7 @@ export class AddressIndex {
       hash ^= page[offset + i]!;
       hash = Math.imul(hash, FNV_PRIME);
     }
-    return mix(hash);
+    return mixHash(hash);
   }
 
   private place(entry: number, hash: number): void {
@@ -108,24 +110,4 @@ function enlarge<T extends Int32Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (size: number) => T)(size);
   next.set(array);
   return next;
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a, 32-bit, with a final mix so that linear probing spreads well. */
-function hashOf(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, FNV_PRIME);
-  }
-  return mix(hash);
-}
-
-function mix(hash: number): number {
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash | 0;
 }

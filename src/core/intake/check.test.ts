@@ -709,6 +709,24 @@ describe('options', () => {
     expect(result.summary).toEqual({ total: 6, valid: 2, invalid: 3, duplicate: 1 });
   });
 
+  it('a repeat of a row past the limit is past it too, whole or streamed (a whole text is deduped after reading)', async () => {
+    const text = 'ann@x.com\nbob@x.com\nBOB@x.com\ncat@x.com\nann@x.com\ncat@x.com\n';
+    const expected = [
+      [1, 'valid', undefined],
+      [2, 'valid', undefined],
+      [3, 'DUPLICATE', 2],
+      [4, 'TOO_MANY_ROWS', undefined],
+      [5, 'DUPLICATE', 1],
+      [6, 'TOO_MANY_ROWS', undefined],
+    ];
+    const whole = checkText(text, { maxRows: 2 });
+    const stream = await streamed(chunked(new TextEncoder().encode(text), [11, 30]), { maxRows: 2 });
+    for (const result of [whole, stream]) {
+      expect(result.rows.map((row) => [row.line, row.code ?? row.status, row.duplicateOf])).toEqual(expected);
+      expect(result.summary).toEqual({ total: 6, valid: 2, invalid: 2, duplicate: 2 });
+    }
+  });
+
   it('existing members and invitations are duplicates with their own codes', () => {
     const result = checkText('ann@x.com\nBOB@x.com\ncat@x.com\ndan@x.com\n', {
       existing: [' Ann@X.com ', { email: 'bob@x.com', status: 'member' }, { email: 'cat@x.com', status: 'invited' }],

@@ -6,6 +6,7 @@
  */
 import { en } from '../messages/en.ts';
 import { AddressIndex } from './address-index.ts';
+import { firstOccurrences } from './first-occurrence.ts';
 import { addressProblem, domainMatches, domainOf, validAddress } from './address-rule.ts';
 import { ROW_ISSUE_CODES, type AnyRowIssueParams, type RowIssueCode, type RowIssueOf, type RowIssueParams } from './row-issues.ts';
 import type { RowWarning } from './warnings.ts';
@@ -40,6 +41,11 @@ interface RowFields {
 export interface Candidate extends RowFields {
   /** A problem the reader already found (e.g. several addresses in one cell). */
   problem?: RowIssueOf;
+  /**
+   * Ignored: the checker sets the row's status. A reader may put one in the literal it builds so the
+   * object has the checked row's shape from the start.
+   */
+  status?: RowStatus;
 }
 
 export interface CheckedRow extends RowFields {
@@ -83,6 +89,8 @@ export interface Summary {
 export interface RowChecker {
   /** Checks one candidate. The candidate object itself becomes the returned row (no copy). */
   check(candidate: Candidate): CheckedRow;
+  /** With `deferDedupe`: settles the rows `check` left valid, in order (no-op otherwise). */
+  finish(): void;
   readonly summary: Readonly<Summary>;
 }
 
@@ -99,6 +107,12 @@ export interface RowCheckerOptions {
    * `Map`, is faster but its keys pin the text they were cut from, which a whole-text check holds anyway.
    */
   compactIndex?: boolean;
+  /**
+   * Leave dedupe and the row limit to `finish`, which settles every row `check` left valid at once (a
+   * whole text: the rows are all read before any is shown). `check` then hands out such rows as valid
+   * and counts them only when they are settled.
+   */
+  deferDedupe?: boolean;
 }
 
 /** What the dedupe needs of an index: the first line of each address. */
@@ -112,6 +126,8 @@ function mapIndex(): FirstLineIndex {
   return { get: (email) => map.get(email), add: (email, line) => void map.set(email, line) };
 }
 
+const emailOf = (row: CheckedRow) => row.email;
+
 /** A person's name for display: the full name, else first and last name joined. */
 export function displayName(person: { name?: string | undefined; firstName?: string | undefined; lastName?: string | undefined }): string | undefined {
   if (person.name) return person.name;
@@ -119,7 +135,7 @@ export function displayName(person: { name?: string | undefined; firstName?: str
   return joined || undefined;
 }
 
-export function createRowChecker(rules: RowRules = {}, { compactIndex = false }: RowCheckerOptions = {}): RowChecker {
+export function createRowChecker(rules: RowRules = {}, { compactIndex = false, deferDedupe = false }: RowCheckerOptions = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
   // Shared by every row's params (frozen: they are data to read).
@@ -135,6 +151,7 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
   }
   const firstLine: FirstLineIndex = compactIndex ? new AddressIndex() : mapIndex();
   const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
+  const deferred: CheckedRow[] | undefined = deferDedupe ? [] : undefined;
 
   // Hot path (100,000s of rows): no closures or object copies per row; the candidate becomes the row.
   // Code and params travel as two arguments; `invalid` (and `satisfies` for duplicates) checks them against each other.
@@ -198,7 +215,7 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
       let canonical: string | undefined;
       for (let i = 0; i < roleSpellings!.length; i++) {
         if (roleSpellings![i] === wantedRole) {
-          canonical = wantedRole;
+          canonical = roleSpellings![i];
           break;
         }
       }
@@ -216,6 +233,16 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
       const known = existing.get(email);
       if (known) return settle(row, 'duplicate', known, { email } satisfies RowIssueParams[typeof known]);
     }
+    if (deferred) {
+      row.status = 'valid';
+      deferred.push(row);
+      return row;
+    }
+    return dedupe(row);
+  }
+
+  function dedupe(row: CheckedRow): CheckedRow {
+    const email = row.email;
     const earlier = firstLine.get(email);
     if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', { email, line: earlier } satisfies RowIssueParams['DUPLICATE'], earlier);
 
@@ -226,7 +253,22 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false }:
     return settle(row, 'valid');
   }
 
-  return { check, summary };
+  function finish(): void {
+    if (!deferred) return;
+    const first = firstOccurrences(deferred, emailOf);
+    const limit = rules.maxRows ?? Infinity;
+    for (let i = 0; i < deferred.length; i++) {
+      const row = deferred[i]!;
+      const earlier = first[i]! < 0 ? undefined : deferred[first[i]!]!;
+      // A repeat of a row refused for the row limit is refused alike (as one at a time would).
+      if (earlier?.status === 'valid') settle(row, 'duplicate', 'DUPLICATE', { email: row.email, line: earlier.line }, earlier.line);
+      else if (earlier !== undefined || summary.valid >= limit) invalid(row, 'TOO_MANY_ROWS', { limit });
+      else settle(row, 'valid');
+    }
+    deferred.length = 0;
+  }
+
+  return { check, finish, summary };
 }
 
 /** A code with its parameters, checked against each other. */
