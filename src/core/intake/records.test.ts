@@ -154,3 +154,23 @@ describe('forEachRecord on a piece of a longer input (partial)', () => {
     expect(read('a@x.com,"two\nlines"\nb@x.com,B\n')).toEqual({ seen: [[10, 'a@x.com,"two\nlines"'], [12, 'b@x.com,B']], consumed: 30, nextLine: 13 });
   });
 });
+
+describe('forEachRecord on a text larger than one papaparse call (8 MiB)', () => {
+  it('reads every record once, with its line and exact text, across the cuts', () => {
+    const lines = 320_000;
+    const line = (i: number) => `person.${String(i).padStart(6, '0')}@example.com,"Person, Number ${i}",member`;
+    let text = '';
+    for (let i = 0; i < lines; i++) text += `${line(i)}\n`;
+    expect(text.length).toBeGreaterThan(2 * 8 * 1024 * 1024);
+    let next = 1;
+    const wrong: string[] = [];
+    const read = forEachRecord(text, { delimiter: ',', newline: '\n' }, (at, raw, cells) => {
+      const i = next - 1;
+      if (at !== next || raw !== line(i) || cells[1] !== `Person, Number ${i}`) wrong.push(`${at}: ${raw}`);
+      next++;
+    });
+    expect(wrong).toEqual([]);
+    expect(next - 1).toBe(lines);
+    expect(read).toEqual({ consumed: text.length, nextLine: lines + 1 });
+  });
+});
