@@ -24,6 +24,18 @@ describe('AddressIndex', () => {
     expect(index.get('person.0.with.a.fairly.long.local.part@subdomain1.example.com')).toBeUndefined();
   });
 
+  it('keeps every record of a page filled to its last byte through a resize (4,096 records of 256 bytes)', () => {
+    const index = new AddressIndex();
+    // 5 bytes of length and line + 251 characters: 4,096 records fill a 1 MiB page exactly; the table
+    // then grows on the next add.
+    const address = (i: number) => `${String(i).padStart(6, '0')}@${'x'.repeat(236)}.example`;
+    expect(address(0)).toHaveLength(251);
+    for (let i = 0; i < 4097; i++) index.add(address(i), 2 ** 31 + i);
+    const lost = Array.from({ length: 4097 }, (_, i) => i).filter((i) => index.get(address(i)) !== 2 ** 31 + i);
+    expect(lost).toEqual([]);
+    expect(index.size).toBe(4097);
+  });
+
   it('agrees with a Map on arbitrary ASCII keys', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 })), (keys) => {
@@ -46,5 +58,6 @@ describe('AddressIndex', () => {
     const index = new AddressIndex();
     expect(() => index.add('josé@example.com', 1)).toThrow(RangeError);
     expect(() => index.add('a'.repeat(256), 1)).toThrow(RangeError);
+    expect(() => index.add('a'.repeat(255), 1)).toThrow(RangeError);
   });
 });

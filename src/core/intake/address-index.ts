@@ -8,18 +8,22 @@ import { FNV_OFFSET, FNV_PRIME, hashOf, mixHash } from './string-hash.ts';
 
 const PAGE_BITS = 20;
 const PAGE_SIZE = 1 << PAGE_BITS;
+/** Each entry is a record in a page: its length + 1 (1 byte), its line (4 bytes), then its characters. */
+const HEADER_BYTES = 5;
 
 export class AddressIndex {
-  /** Address bytes in 1 MiB pages: growth never copies them, and at most one page is partly empty. */
+  /**
+   * Entry records in 1 MiB pages: growth never copies them, and at most one page is partly empty. A
+   * page ends at its last record, or at a zero byte where a record's first byte would be.
+   */
   private pages: Uint8Array[] = [];
   /** Global offset of the next free byte (page number << PAGE_BITS | offset in page). */
   private used = 0;
-  /** Per entry: where its bytes start, how many, its line. (Hashes are recomputed on growth, not kept.) */
-  private starts = new Int32Array(1 << 10);
-  private lengths = new Uint8Array(1 << 10);
-  private lines = new Int32Array(1 << 10);
   private count = 0;
-  /** Hash table of entry numbers + 1 (0 = empty); its length is a power of two. */
+  /**
+   * Hash table of the records' global offsets + 1 (0 = empty); its length is a power of two. Hashes
+   * are recomputed from the records when it grows, not kept.
+   */
   private slots = new Int32Array(1 << 11);
 
   get size(): number {
@@ -31,20 +35,19 @@ export class AddressIndex {
     const hash = hashOf(email);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]! - 1;
-      if (entry < 0) return undefined;
-      if (this.matches(entry, email)) return this.lines[entry];
+      const record = this.slots[slot]! - 1;
+      if (record < 0) return undefined;
+      if (this.matches(record, email)) return this.lineOf(record);
     }
   }
 
   /** Stores `email` → `line`. The caller has checked it is absent. Non-ASCII text is refused. */
   add(email: string, line: number): void {
-    if (email.length > 255) throw new RangeError('Addresses are at most 254 characters.');
+    if (email.length > 254) throw new RangeError('Addresses are at most 254 characters.');
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    if (this.count === this.starts.length) this.growEntries();
     let offset = this.used & (PAGE_SIZE - 1);
-    if (this.used >>> PAGE_BITS >= this.pages.length || offset + email.length > PAGE_SIZE) {
-      // An address never straddles two pages.
+    if (this.used >>> PAGE_BITS >= this.pages.length || offset + HEADER_BYTES + email.length > PAGE_SIZE) {
+      // A record never straddles two pages; a fresh page's zero bytes end the one before it.
       this.pages.push(new Uint8Array(PAGE_SIZE));
       this.used = (this.pages.length - 1) << PAGE_BITS;
       offset = 0;
@@ -53,61 +56,57 @@ export class AddressIndex {
     for (let i = 0; i < email.length; i++) {
       const code = email.charCodeAt(i);
       if (code > 127) throw new RangeError('Only ASCII addresses can be indexed.');
-      page[offset + i] = code;
+      page[offset + HEADER_BYTES + i] = code;
     }
-    const start = this.used;
-    this.used += email.length;
-    const entry = this.count++;
-    this.starts[entry] = start;
-    this.lengths[entry] = email.length;
-    this.lines[entry] = line;
-    this.place(entry, hashOf(email));
+    page[offset] = email.length + 1;
+    page[offset + 1] = line & 0xff;
+    page[offset + 2] = (line >>> 8) & 0xff;
+    page[offset + 3] = (line >>> 16) & 0xff;
+    page[offset + 4] = line >>> 24;
+    const record = this.used;
+    this.used += HEADER_BYTES + email.length;
+    this.count++;
+    this.place(record, hashOf(email));
   }
 
-  private matches(entry: number, email: string): boolean {
-    if (this.lengths[entry] !== email.length) return false;
-    const start = this.starts[entry]!;
-    const page = this.pages[start >>> PAGE_BITS]!;
-    const offset = start & (PAGE_SIZE - 1);
-    for (let i = 0; i < email.length; i++) if (page[offset + i] !== email.charCodeAt(i)) return false;
+  private matches(record: number, email: string): boolean {
+    const page = this.pages[record >>> PAGE_BITS]!;
+    const offset = record & (PAGE_SIZE - 1);
+    if (page[offset] !== email.length + 1) return false;
+    const start = offset + HEADER_BYTES;
+    for (let i = 0; i < email.length; i++) if (page[start + i] !== email.charCodeAt(i)) return false;
     return true;
   }
 
-  /** The hash of an entry's stored bytes: the same as `hashOf` of its text. */
-  private storedHash(entry: number): number {
-    const start = this.starts[entry]!;
-    const page = this.pages[start >>> PAGE_BITS]!;
-    const offset = start & (PAGE_SIZE - 1);
+  private lineOf(record: number): number {
+    const page = this.pages[record >>> PAGE_BITS]!;
+    const offset = record & (PAGE_SIZE - 1);
+    return (page[offset + 1]! | (page[offset + 2]! << 8) | (page[offset + 3]! << 16) | (page[offset + 4]! << 24)) >>> 0;
+  }
+
+  /** The hash of a record's characters: the same as `hashOf` of its text. */
+  private storedHash(page: Uint8Array, offset: number): number {
     let hash = FNV_OFFSET;
-    for (let i = 0, n = this.lengths[entry]!; i < n; i++) {
-      hash ^= page[offset + i]!;
-      hash = Math.imul(hash, FNV_PRIME);
-    }
+    for (let i = offset + HEADER_BYTES, end = i + page[offset]! - 1; i < end; i++) hash = Math.imul(hash ^ page[i]!, FNV_PRIME);
     return mixHash(hash);
   }
 
-  private place(entry: number, hash: number): void {
+  private place(record: number, hash: number): void {
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry + 1;
+    this.slots[slot] = record + 1;
   }
 
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    for (let entry = 0; entry < this.count; entry++) this.place(entry, this.storedHash(entry));
+    for (let number = 0; number < this.pages.length; number++) {
+      const page = this.pages[number]!;
+      // The last page ends where the next record would go (at PAGE_SIZE itself when exactly full).
+      const end = Math.min(PAGE_SIZE, this.used - number * PAGE_SIZE);
+      for (let offset = 0; offset + HEADER_BYTES <= end && page[offset] !== 0; offset += HEADER_BYTES + page[offset]! - 1) {
+        this.place((number << PAGE_BITS) | offset, this.storedHash(page, offset));
+      }
+    }
   }
-
-  private growEntries(): void {
-    const size = this.starts.length * 2;
-    this.starts = enlarge(this.starts, size);
-    this.lengths = enlarge(this.lengths, size);
-    this.lines = enlarge(this.lines, size);
-  }
-}
-
-function enlarge<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const next = new (array.constructor as new (size: number) => T)(size);
-  next.set(array);
-  return next;
 }
