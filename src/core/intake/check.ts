@@ -273,8 +273,9 @@ class IntakeReader {
       const firstName = firstIndex === undefined ? undefined : cells[firstIndex]?.trim();
       const lastName = lastIndex === undefined ? undefined : cells[lastIndex]?.trim();
       const role = roleIndex === undefined ? undefined : cells[roleIndex]?.trim();
-      // Without a name column, the name is first and last name together; without either, the cell's.
-      const name = ownName || (firstName && lastName ? `${firstName} ${lastName}` : firstName || lastName || address?.name);
+      // Without a name column, the name is first and last name together (concat: measured faster than a
+      // template here); without either, the cell's.
+      const name = ownName || (firstName && lastName ? firstName.concat(' ', lastName) : firstName || lastName || address?.name);
       let candidate: Candidate;
       if (name && firstName && lastName && role && address === undefined) {
         // The usual row of a full export, built in one literal with the row's final shape (the status the
