@@ -26,14 +26,26 @@ describe('AddressIndex', () => {
 
   it('keeps every record of a page filled to its last byte through a resize (4,096 records of 256 bytes)', () => {
     const index = new AddressIndex();
-    // 5 bytes of length and line + 251 characters: 4,096 records fill a 1 MiB page exactly; the table
-    // then grows on the next add.
-    const address = (i: number) => `${String(i).padStart(6, '0')}@${'x'.repeat(236)}.example`;
-    expect(address(0)).toHaveLength(251);
+    // 7 bytes of length, line and domain + 249 characters (a domain too short to number is kept in the
+    // record): 4,096 records fill a 1 MiB page exactly; the table then grows on the next add.
+    const address = (i: number) => `${String(i).padStart(6, '0')}${'x'.repeat(240)}@ab`;
+    expect(address(0)).toHaveLength(249);
     for (let i = 0; i < 4097; i++) index.add(address(i), 2 ** 31 + i);
     const lost = Array.from({ length: 4097 }, (_, i) => i).filter((i) => index.get(address(i)) !== 2 ** 31 + i);
     expect(lost).toEqual([]);
     expect(index.size).toBe(4097);
+  });
+
+  it('numbers up to 65,535 domains and keeps later new ones in their records: all found, nothing else', () => {
+    const index = new AddressIndex();
+    const address = (i: number) => `ann@d${i}.example.com`;
+    for (let i = 0; i < 70_000; i++) index.add(address(i), i + 1);
+    index.add('bob@d1.example.com', 0);
+    index.add('bob@d69999.example.com', 1);
+    const lost = Array.from({ length: 70_000 }, (_, i) => i).filter((i) => index.get(address(i)) !== i + 1);
+    expect(lost).toEqual([]);
+    expect([index.get('bob@d1.example.com'), index.get('bob@d69999.example.com')]).toEqual([0, 1]);
+    expect([index.get('ann@d70000.example.com'), index.get('ann@d1.example.co'), index.get('bob@d2.example.com')]).toEqual([undefined, undefined, undefined]);
   });
 
   it('agrees with a Map on arbitrary ASCII keys', () => {
