@@ -1,7 +1,7 @@
 /**
  * An exact set of addresses, each mapped to the line it was first seen on, kept in flat typed arrays:
- * a fraction of the memory of a `Map<string, number>` (which also pins every key's source text) and
- * no slower. Valid addresses are ASCII by rule, so each character is stored as one byte, and the
+ * a fraction of the memory of a `Map<string, number>` (which also pins every key's source text).
+ * Valid addresses are ASCII by rule, so each character is stored as one byte, and the
  * domains a list repeats (a company's own, gmail.com) are stored once, each address holding its
  * domain's number. Open addressing with linear probing; a lookup compares the stored bytes, so there
  * are no false matches.
