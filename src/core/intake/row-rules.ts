@@ -263,7 +263,11 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false, d
       // A repeat of a row refused for the row limit is refused alike (as one at a time would).
       if (earlier?.status === 'valid') settle(row, 'duplicate', 'DUPLICATE', { email: row.email, line: earlier.line }, earlier.line);
       else if (earlier !== undefined || summary.valid >= limit) invalid(row, 'TOO_MANY_ROWS', { limit });
-      else settle(row, 'valid');
+      else {
+        // Left valid by `check`: only counted.
+        summary.total++;
+        summary.valid++;
+      }
     }
     deferred.length = 0;
   }
