@@ -200,9 +200,7 @@ class IntakeReader {
     private readonly onRow: (row: CheckedRow) => void,
     private readonly streaming = false,
   ) {
-    // A stream's rows leave as they are read, so each is deduped at once against a compact index; a
-    // whole text's rows are deduped together once all are read (faster).
-    this.checker = createRowChecker(rules, { compactIndex: streaming, deferDedupe: !streaming });
+    this.checker = createRowChecker(rules, { dedupe: streaming ? 'stream' : 'whole' });
     const mapped = new Set(Object.values(layout.mapping).map((choice) => choice.index));
     this.otherAddresses = layout.otherAddressColumns ?? [];
     this.extraColumns = (layout.header ?? [])

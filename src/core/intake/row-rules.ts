@@ -89,7 +89,7 @@ export interface Summary {
 export interface RowChecker {
   /** Checks one candidate. The candidate object itself becomes the returned row (no copy). */
   check(candidate: Candidate): CheckedRow;
-  /** With `deferDedupe`: settles the rows `check` left valid, in order (no-op otherwise). */
+  /** With `dedupe: 'whole'`: settles the rows `check` left valid, in order (no-op otherwise). */
   finish(): void;
   readonly summary: Readonly<Summary>;
 }
@@ -103,16 +103,14 @@ function foldDomain(domain: string): string {
 
 export interface RowCheckerOptions {
   /**
-   * Keep the dedupe index compact and detached from the input's text (streaming). The default, a
-   * `Map`, is faster but its keys pin the text they were cut from, which a whole-text check holds anyway.
+   * How rows are deduped against each other:
+   * - `'map'` (default): each row as it is checked, against a `Map` (for a few rows).
+   * - `'stream'`: each row as it is checked, against an index kept compact and detached from the
+   *   input's text, because a stream's rows leave as they are read.
+   * - `'whole'`: all at once in `finish`, once a whole text is read (faster). `check` then hands out
+   *   rows that pass every other rule as valid, and `finish` settles and counts them.
    */
-  compactIndex?: boolean;
-  /**
-   * Leave dedupe and the row limit to `finish`, which settles every row `check` left valid at once (a
-   * whole text: the rows are all read before any is shown). `check` then hands out such rows as valid
-   * and counts them only when they are settled.
-   */
-  deferDedupe?: boolean;
+  dedupe?: 'map' | 'stream' | 'whole';
 }
 
 /** What the dedupe needs of an index: the first line of each address. */
@@ -135,7 +133,7 @@ export function displayName(person: { name?: string | undefined; firstName?: str
   return joined || undefined;
 }
 
-export function createRowChecker(rules: RowRules = {}, { compactIndex = false, deferDedupe = false }: RowCheckerOptions = {}): RowChecker {
+export function createRowChecker(rules: RowRules = {}, { dedupe: mode = 'map' }: RowCheckerOptions = {}): RowChecker {
   const roles = rules.roles ? new Map(rules.roles.map((role) => [role.toLowerCase(), role])) : undefined;
   const roleSpellings = rules.roles ? [...rules.roles] : undefined;
   // Shared by every row's params (frozen: they are data to read).
@@ -149,9 +147,9 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false, d
     if (typeof entry === 'string') existing.set(entry.trim().toLowerCase(), 'ALREADY_EXISTS');
     else existing.set(entry.email.trim().toLowerCase(), entry.status === 'member' ? 'ALREADY_MEMBER' : 'ALREADY_INVITED');
   }
-  const firstLine: FirstLineIndex = compactIndex ? new AddressIndex() : mapIndex();
+  const firstLine: FirstLineIndex | undefined = mode === 'whole' ? undefined : mode === 'stream' ? new AddressIndex() : mapIndex();
   const summary: Summary = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
-  const deferred: CheckedRow[] | undefined = deferDedupe ? [] : undefined;
+  const deferred: CheckedRow[] | undefined = mode === 'whole' ? [] : undefined;
 
   // Hot path (100,000s of rows): no closures or object copies per row; the candidate becomes the row.
   // Code and params travel as two arguments; `invalid` (and `satisfies` for duplicates) checks them against each other.
@@ -238,10 +236,10 @@ export function createRowChecker(rules: RowRules = {}, { compactIndex = false, d
       deferred.push(row);
       return row;
     }
-    return dedupe(row);
+    return dedupe(row, firstLine!);
   }
 
-  function dedupe(row: CheckedRow): CheckedRow {
+  function dedupe(row: CheckedRow, firstLine: FirstLineIndex): CheckedRow {
     const email = row.email;
     const earlier = firstLine.get(email);
     if (earlier !== undefined) return settle(row, 'duplicate', 'DUPLICATE', { email, line: earlier } satisfies RowIssueParams['DUPLICATE'], earlier);
