@@ -65,7 +65,7 @@ export class AddressIndex {
     for (let i = 0; i < email.length; i++) if (email.charCodeAt(i) > 127) throw new RangeError('Only ASCII addresses can be indexed.');
     if ((this.count + 1) * 2 > this.slots.length) this.grow();
     const domain = this.domainNumber(email, true);
-    const stored = domain === INLINE ? email.length : email.length - this.domains[domain]!.length;
+    const stored = this.storedLength(email.length, domain);
     let offset = this.used & (PAGE_SIZE - 1);
     if (this.used >>> PAGE_BITS >= this.pages.length || offset + HEADER_BYTES + stored > PAGE_SIZE) {
       // A record never straddles two pages; a fresh page's zero bytes end the one before it.
@@ -115,8 +115,8 @@ export class AddressIndex {
   private matches(record: number, email: string, domain: number): boolean {
     const page = this.pages[record >>> PAGE_BITS]!;
     const offset = record & (PAGE_SIZE - 1);
-    if (page[offset] !== email.length + 1 || page[offset + 5]! !== (domain & 0xff) || page[offset + 6]! !== domain >>> 8) return false;
-    const stored = domain === INLINE ? email.length : email.length - this.domains[domain]!.length;
+    if (page[offset] !== email.length + 1 || domainAt(page, offset) !== domain) return false;
+    const stored = this.storedLength(email.length, domain);
     const start = offset + HEADER_BYTES;
     for (let i = 0; i < stored; i++) if (page[start + i] !== email.charCodeAt(i)) return false;
     return true;
@@ -128,18 +128,21 @@ export class AddressIndex {
     return (page[offset + 1]! | (page[offset + 2]! << 8) | (page[offset + 3]! << 16) | (page[offset + 4]! << 24)) >>> 0;
   }
 
+  /** How many of an address's characters its record holds: all, or those up to the numbered domain. */
+  private storedLength(length: number, domain: number): number {
+    return domain === INLINE ? length : length - this.domains[domain]!.length;
+  }
+
   /** The record's length in the page. */
   private recordBytes(page: Uint8Array, offset: number): number {
-    const domain = page[offset + 5]! | (page[offset + 6]! << 8);
-    const length = page[offset]! - 1;
-    return HEADER_BYTES + (domain === INLINE ? length : length - this.domains[domain]!.length);
+    return HEADER_BYTES + this.storedLength(page[offset]! - 1, domainAt(page, offset));
   }
 
   /** The hash of a record's address: the same as `hashOf` of its text. */
   private storedHash(page: Uint8Array, offset: number): number {
     let hash = FNV_OFFSET;
     for (let i = offset + HEADER_BYTES, end = offset + this.recordBytes(page, offset); i < end; i++) hash = Math.imul(hash ^ page[i]!, FNV_PRIME);
-    const domain = page[offset + 5]! | (page[offset + 6]! << 8);
+    const domain = domainAt(page, offset);
     if (domain !== INLINE) {
       const text = this.domains[domain]!;
       for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
@@ -165,4 +168,9 @@ export class AddressIndex {
       }
     }
   }
+}
+
+/** The domain number a record holds. */
+function domainAt(page: Uint8Array, offset: number): number {
+  return page[offset + 5]! | (page[offset + 6]! << 8);
 }
