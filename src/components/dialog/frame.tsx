@@ -258,6 +258,16 @@ export function StopConfirm(): ReactNode {
 }
 
 /** A step's footer: what goes back or away at the start, what goes on at the end. */
+/** "Back": returns to the compose step, where the list can be changed (the mapping and review steps). */
+export function BackButton(): ReactNode {
+  const { words, setStep } = useDialog('BackButton');
+  return (
+    <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
+      {words.t('back')}
+    </button>
+  );
+}
+
 export function StepFooter({ start, end }: { start: ReactNode; end: ReactNode }): ReactNode {
   return (
     <div className="rbi-footer">

@@ -4,7 +4,7 @@
  */
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef } from 'react';
 import { useDialog } from './context.ts';
-import { StepFooter } from './frame.tsx';
+import { BackButton, StepFooter } from './frame.tsx';
 import { columnCandidates } from './mapping-rules.ts';
 
 export type MappingProps = ComponentPropsWithoutRef<'div'>;
@@ -66,13 +66,7 @@ const MappingStep = forwardRef<HTMLDivElement, MappingProps>(function MappingSte
         </fieldset>
       </div>
       <StepFooter
-        start={
-          <>
-            <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
-              {words.t('back')}
-            </button>
-          </>
-        }
+        start={<BackButton />}
         end={
           <>
             <button type="button" className="rbi-button rbi-button-primary" aria-disabled={reading || undefined} onClick={() => void apply()}>

@@ -17,7 +17,7 @@ import {
 } from 'react';
 import type { DraftRow } from '../../core/index.ts';
 import { useDialog, type Problem } from './context.ts';
-import { StepFooter } from './frame.tsx';
+import { BackButton, StepFooter } from './frame.tsx';
 import { ICONS, matches, ReviewContext, rowReason, useReview, type ReviewContextValue, type ReviewFilter } from './review-context.ts';
 import { RowList, type RowListApi } from './row-list.tsx';
 
@@ -36,7 +36,7 @@ export const Review = forwardRef<HTMLDivElement, ReviewProps>(function Review(pr
 });
 
 const ReviewStep = forwardRef<HTMLDivElement, ReviewProps>(function ReviewStep({ children, className, ...props }, ref) {
-  const { snapshot, words, errorAttempt, problems, send, setStep, resend, announce } = useDialog('Review');
+  const { snapshot, words, errorAttempt, problems, send, resend, announce } = useDialog('Review');
   const id = useId();
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const listApi = useRef<RowListApi | null>(null);
@@ -101,13 +101,7 @@ const ReviewStep = forwardRef<HTMLDivElement, ReviewProps>(function ReviewStep({
           )}
         </div>
         <StepFooter
-          start={
-            <>
-              <button type="button" className="rbi-button" onClick={() => setStep('compose')}>
-                {words.t('back')}
-              </button>
-            </>
-          }
+          start={<BackButton />}
           end={
             <>
               {invalid > 0 && valid > 0 && (
